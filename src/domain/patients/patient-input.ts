@@ -25,17 +25,15 @@ export const weightInputSchema = z.strictObject({
   unit: z.enum(['kg', 'lb']),
 });
 
-const withOptionalIds = <T extends z.ZodObject>(schema: T) => schema.extend({ id: optionalId });
-
 export const clinicalInputSchema = clinicalSchema
   .extend({
     weights: z.array(weightInputSchema).max(2000),
-    heights: z.array(withOptionalIds(heightEntrySchema)).max(500),
-    allergies: z.array(withOptionalIds(clinicalSchema.shape.allergies.element)).max(200),
-    conditions: z.array(withOptionalIds(clinicalSchema.shape.conditions.element)).max(200),
-    medications: z.array(withOptionalIds(clinicalSchema.shape.medications.element)).max(200),
-    psychiatricHistory: z.array(withOptionalIds(clinicalSchema.shape.psychiatricHistory.element)).max(200),
-    substanceUseHistory: z.array(withOptionalIds(clinicalSchema.shape.substanceUseHistory.element)).max(200),
+    heights: z.array(heightEntrySchema.extend({ id: optionalId })).max(500),
+    allergies: z.array(clinicalSchema.shape.allergies.element.extend({ id: optionalId })).max(200),
+    conditions: z.array(clinicalSchema.shape.conditions.element.extend({ id: optionalId })).max(200),
+    medications: z.array(clinicalSchema.shape.medications.element.extend({ id: optionalId })).max(200),
+    psychiatricHistory: z.array(clinicalSchema.shape.psychiatricHistory.element.extend({ id: optionalId })).max(200),
+    substanceUseHistory: z.array(clinicalSchema.shape.substanceUseHistory.element.extend({ id: optionalId })).max(200),
   })
   .partial();
 export type ClinicalInput = z.infer<typeof clinicalInputSchema>;
@@ -87,7 +85,7 @@ export function applyPatientChanges(
   context: { todayIso: string; newId: () => string },
 ): { ok: true; record: PatientRecord } | { ok: false; issues: FieldIssue[] } {
   const clinicalInput = changes.clinical ?? {};
-  const withIds = <T extends { id?: string | undefined }>(entries: T[] | undefined) =>
+  const withIds = <T extends { id?: string | undefined }>(entries: T[] | undefined): (T & { id: string })[] | undefined =>
     entries?.map((entry) => ({ ...entry, id: entry.id ?? context.newId() }));
   const clinical: Clinical = {
     ...base.clinical,

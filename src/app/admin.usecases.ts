@@ -1,0 +1,100 @@
+import { type Actor, holdsRoleAnywhere, type StaffRole } from '../domain/access/permissions.ts';
+import type { ClinicFields } from '../db/repositories/organization.repository.ts';
+import type { Deps } from './deps.ts';
+import { AppError, conflict, forbidden, notFound } from './errors.ts';
+
+const requireAdmin = (actor: Actor) => {
+  if (!holdsRoleAnywhere(actor, 'admin')) throw forbidden('administer users and clinics');
+};
+
+/** Clinics the actor may see: all of the organization for admins, their own otherwise. */
+export async function listClinics(actor: Actor, deps: Deps) {
+  const all = await deps.repos.organization.listClinics(actor.organizationId);
+  return holdsRoleAnywhere(actor, 'admin') ? all : all.filter((c) => actor.rolesByClinic.has(c.id));
+}
+
+export async function createClinic(input: ClinicFields, actor: Actor, deps: Deps) {
+  requireAdmin(actor);
+  const id = deps.newId();
+  await deps.repos.organization.insertClinic({ ...input, id, organizationId: actor.organizationId, at: deps.clock() });
+  return (await deps.repos.organization.findClinic(id))!;
+}
+
+export async function updateClinic(id: string, input: Partial<ClinicFields>, actor: Actor, deps: Deps) {
+  requireAdmin(actor);
+  const clinic = await deps.repos.organization.findClinic(id);
+  if (!clinic || clinic.organizationId !== actor.organizationId) throw notFound('clinic');
+  const settings = input.settings ? { ...clinic.settings, ...input.settings } : undefined;
+  await deps.repos.organization.updateClinic(id, { ...input, ...(settings ? { settings } : {}) }, deps.clock());
+  return (await deps.repos.organization.findClinic(id))!;
+}
+
+export async function listUsers(actor: Actor, deps: Deps) {
+  requireAdmin(actor);
+  return deps.repos.organization.listUsers(actor.organizationId);
+}
+
+async function assertClinicsBelong(roles: { clinicId: string }[], actor: Actor, deps: Deps) {
+  const clinicIds = new Set((await deps.repos.organization.listClinics(actor.organizationId)).map((c) => c.id));
+  const unknown = roles.filter((r) => !clinicIds.has(r.clinicId));
+  if (unknown.length > 0) throw new AppError('validation.failed', 400, 'Unknown clinic in roles.', { issues: [{ path: 'roles', message: 'Unknown clinic.' }] });
+}
+
+/** Creates a staff (or patient portal) account; better-auth hashes the password (scrypt). */
+export async function createUser(
+  input: { email: string; name: string; password: string; roles: { clinicId: string; role: StaffRole }[]; patientId?: string | undefined },
+  actor: Actor,
+  deps: Deps,
+) {
+  requireAdmin(actor);
+  await assertClinicsBelong(input.roles, actor, deps);
+  if (await deps.repos.organization.findUserByEmail(input.email)) throw conflict('user.email_taken', 'A user with that email already exists.');
+  if (input.patientId) {
+    const patient = await deps.repos.patients.findHead(input.patientId);
+    if (!patient || patient.organizationId !== actor.organizationId) throw notFound('patient');
+    if (patient.userId) throw conflict('patient.already_linked', 'That patient already has a portal account.');
+  }
+  const id = await insertUserAccount({ ...input, organizationId: actor.organizationId }, deps);
+  return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
+}
+
+/** Shared by the admin screen, `ketaclinic create-user` and the demo seed. */
+export async function insertUserAccount(
+  input: { email: string; name: string; password: string; organizationId: string; roles: { clinicId: string; role: StaffRole }[]; patientId?: string | undefined },
+  deps: Deps,
+): Promise<string> {
+  const context = await deps.auth.$context;
+  const created = await context.internalAdapter.createUser({
+    email: input.email.toLowerCase(),
+    name: input.name,
+    emailVerified: true,
+    organizationId: input.organizationId,
+    active: true,
+  }, { method: 'admin' });
+  await context.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: 'credential',
+    accountId: created.id,
+    password: await context.password.hash(input.password),
+  });
+  await deps.repos.organization.replaceRoles(created.id, input.roles);
+  if (input.patientId) await deps.repos.patients.linkUser(input.patientId, created.id);
+  return created.id;
+}
+
+export async function updateUser(
+  id: string,
+  input: { name?: string | undefined; active?: boolean | undefined; roles?: { clinicId: string; role: StaffRole }[] | undefined },
+  actor: Actor,
+  deps: Deps,
+) {
+  requireAdmin(actor);
+  const target = await deps.repos.organization.findUser(id);
+  if (!target || target.organizationId !== actor.organizationId) throw notFound('user');
+  if (id === actor.userId && input.active === false) throw new AppError('user.cannot_deactivate_self', 400, 'You cannot deactivate your own account.');
+  if (input.roles) await assertClinicsBelong(input.roles, actor, deps);
+  await deps.repos.organization.updateUser(id, { ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }, deps.clock());
+  if (input.roles) await deps.repos.organization.replaceRoles(id, input.roles);
+  if (input.active === false) await deps.repos.organization.revokeSessions(id);
+  return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
+}

@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { createAuditRepository } from '../db/repositories/audit.repository.ts';
+import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
+import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
+import type { Actor } from '../domain/access/permissions.ts';
+import type { AuthLibrary } from './auth/auth-library.ts';
+
+export function createRepositories(db: Database) {
+  return {
+    audit: createAuditRepository(db),
+    organization: createOrganizationRepository(db),
+    patients: createPatientsRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/** Everything a use case needs, built once per server; clock and ids are injected so tests are deterministic. */
+export interface Deps {
+  db: Database;
+  repos: Repositories;
+  auth: AuthLibrary;
+  clock: () => Date;
+  newId: () => string;
+  logger: Logger;
+}
+
+/** The acting user and the request, passed to every use case. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+}
+
+/** Runs `work` in one transaction with repositories bound to it: all of it lands, or none of it. */
+export function inTransaction<T>(deps: Deps, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  return deps.db.transaction((tx) => work(createRepositories(tx as unknown as Database)));
+}

@@ -1,0 +1,61 @@
+/**
+ * Who may do what (issue 2, item 4). Staff act through roles held per clinic; a patient only on their own
+ * record. Pure: the use cases pass the actor and the patient's home clinic.
+ */
+export type StaffRole = 'admin' | 'physician' | 'nurse' | 'front_desk';
+export type Role = StaffRole | 'patient';
+
+export type PatientPermission =
+  | 'patient.read_demographics'
+  | 'patient.read_clinical'
+  | 'patient.create'
+  | 'patient.update_demographics'
+  | 'patient.update_clinical'
+  | 'patient.read_access_log';
+
+export interface Actor {
+  userId: string;
+  name: string;
+  organizationId: string;
+  /** Staff roles by clinic id. */
+  rolesByClinic: ReadonlyMap<string, readonly StaffRole[]>;
+  activeClinicId: string | null;
+  /** Set when this user is a patient with a portal account. */
+  patientId: string | null;
+}
+
+/** Staff roles allowed each permission; admins see demographics (to run audits) but never clinical content. */
+export const STAFF_PERMISSIONS: Record<PatientPermission, readonly StaffRole[]> = {
+  'patient.read_demographics': ['admin', 'physician', 'nurse', 'front_desk'],
+  'patient.read_clinical': ['physician', 'nurse'],
+  'patient.create': ['physician', 'nurse', 'front_desk'],
+  'patient.update_demographics': ['physician', 'nurse', 'front_desk'],
+  'patient.update_clinical': ['physician', 'nurse'],
+  'patient.read_access_log': ['admin'],
+};
+
+/** What a patient may do on their own record. */
+const SELF_PERMISSIONS: ReadonlySet<PatientPermission> = new Set(['patient.read_demographics', 'patient.read_clinical', 'patient.read_access_log']);
+
+/**
+ * The role under which the actor may exercise a permission on a patient of `clinicId`, or null when denied.
+ * The most clinical role wins so the audit trail records the capacity the data was seen in.
+ */
+export function findGrantingRole(
+  actor: Actor,
+  permission: PatientPermission,
+  target: { clinicId: string; patientId?: string | undefined },
+): Role | null {
+  if (actor.patientId !== null && target.patientId === actor.patientId) return SELF_PERMISSIONS.has(permission) ? 'patient' : null;
+  const held = actor.rolesByClinic.get(target.clinicId) ?? [];
+  for (const role of ['physician', 'nurse', 'front_desk', 'admin'] as const) {
+    if (held.includes(role) && STAFF_PERMISSIONS[permission].includes(role)) return role;
+  }
+  return null;
+}
+
+/** True when the actor holds `role` in at least one clinic (admin screens are organization-wide). */
+export function holdsRoleAnywhere(actor: Actor, role: StaffRole): boolean {
+  for (const roles of actor.rolesByClinic.values()) if (roles.includes(role)) return true;
+  return false;
+}
