@@ -1,0 +1,31 @@
+import { IconSettings, IconUserHeart, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { hasAnyRole, type Me, type Role } from '../auth/auth.api.ts';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  icon: ComponentType<{ size?: number }>;
+}
+
+/** Admins see patients' demographics only (the server answers `access: 'demographics'`). */
+export const PATIENT_LIST_ROLES: readonly Role[] = ['physician', 'nurse', 'front_desk', 'admin'];
+
+export function listNavItems(me: Me): NavItem[] {
+  const items: NavItem[] = [];
+  if (hasAnyRole(me, PATIENT_LIST_ROLES)) items.push({ label: 'Patients', to: '/patients', icon: IconUsers });
+  if (me.patientId) items.push({ label: 'My record', to: `/patients/${me.patientId}`, icon: IconUserHeart });
+  if (hasAnyRole(me, ['admin'])) {
+    items.push({ label: 'Users', to: '/admin/users', icon: IconSettings });
+    items.push({ label: 'Clinics', to: '/admin/clinics', icon: IconSettings });
+  }
+  return items;
+}
+
+/** Where "/" leads: the patient list for staff, the own chart for a patient. */
+export function homePath(me: Me): string {
+  if (hasAnyRole(me, PATIENT_LIST_ROLES)) return '/patients';
+  if (me.patientId) return `/patients/${me.patientId}`;
+  if (hasAnyRole(me, ['admin'])) return '/admin/users';
+  return '/no-access';
+}
