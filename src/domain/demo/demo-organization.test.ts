@@ -62,6 +62,7 @@ describe('demo users', () => {
     expect(user?.roles).toEqual([]);
     const patients = buildDemoPatients({ todayIso: '2026-03-15', clinicIds: ['a', 'b'] });
     expect(user?.patientIndex).toBe(0);
-    expect(patients[user?.patientIndex ?? -1]).toBeDefined();
+    const linked = patients[user?.patientIndex ?? -1]?.record.demographics;
+    expect(linked && `${linked.givenName} ${linked.familyName}`).toBe(user?.name);
   });
 });

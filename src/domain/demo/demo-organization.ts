@@ -93,6 +93,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: inBothClinics('front_desk'),
     patientIndex: null,
   },
-  // The patient login is linked to demo patient 0 (CRPS of the left lower limb).
-  { email: 'patient@demo.clinic', name: 'Demo Patient', password: DEMO_PASSWORD, roles: [], patientIndex: 0 },
+  // The patient login is linked to demo patient 0 (CRPS of the left lower limb); the name matches that record
+  // (names come from a fixed seed, and a test keeps the two in step).
+  { email: 'patient@demo.clinic', name: 'Maria Lindqvist', password: DEMO_PASSWORD, roles: [], patientIndex: 0 },
 ];
