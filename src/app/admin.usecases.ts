@@ -1,5 +1,6 @@
-import { type Actor, holdsRoleAnywhere, type StaffRole } from '../domain/access/permissions.ts';
 import type { ClinicFields } from '../db/repositories/organization.repository.ts';
+import type { ClinicSettings } from '../db/schema/index.ts';
+import { type Actor, holdsRoleAnywhere, type StaffRole } from '../domain/access/permissions.ts';
 import type { Deps } from './deps.ts';
 import { AppError, conflict, forbidden, notFound } from './errors.ts';
 
@@ -20,12 +21,21 @@ export async function createClinic(input: ClinicFields, actor: Actor, deps: Deps
   return (await deps.repos.organization.findClinic(id))!;
 }
 
-export async function updateClinic(id: string, input: Partial<ClinicFields>, actor: Actor, deps: Deps) {
+export async function updateClinic(
+  id: string,
+  input: Omit<Partial<ClinicFields>, 'settings'> & { settings?: Partial<ClinicSettings> | undefined },
+  actor: Actor,
+  deps: Deps,
+) {
   requireAdmin(actor);
   const clinic = await deps.repos.organization.findClinic(id);
   if (!clinic || clinic.organizationId !== actor.organizationId) throw notFound('clinic');
-  const settings = input.settings ? { ...clinic.settings, ...input.settings } : undefined;
-  await deps.repos.organization.updateClinic(id, { ...input, ...(settings ? { settings } : {}) }, deps.clock());
+  const { settings, ...fields } = input;
+  await deps.repos.organization.updateClinic(
+    id,
+    { ...fields, ...(settings ? { settings: { ...clinic.settings, ...settings } } : {}) },
+    deps.clock(),
+  );
   return (await deps.repos.organization.findClinic(id))!;
 }
 
@@ -37,7 +47,8 @@ export async function listUsers(actor: Actor, deps: Deps) {
 async function assertClinicsBelong(roles: { clinicId: string }[], actor: Actor, deps: Deps) {
   const clinicIds = new Set((await deps.repos.organization.listClinics(actor.organizationId)).map((c) => c.id));
   const unknown = roles.filter((r) => !clinicIds.has(r.clinicId));
-  if (unknown.length > 0) throw new AppError('validation.failed', 400, 'Unknown clinic in roles.', { issues: [{ path: 'roles', message: 'Unknown clinic.' }] });
+  if (unknown.length > 0)
+    throw new AppError('validation.failed', 400, 'Unknown clinic in roles.', { issues: [{ path: 'roles', message: 'Unknown clinic.' }] });
 }
 
 /** Creates a staff (or patient portal) account; better-auth hashes the password (scrypt). */
@@ -48,7 +59,8 @@ export async function createUser(
 ) {
   requireAdmin(actor);
   await assertClinicsBelong(input.roles, actor, deps);
-  if (await deps.repos.organization.findUserByEmail(input.email)) throw conflict('user.email_taken', 'A user with that email already exists.');
+  if (await deps.repos.organization.findUserByEmail(input.email))
+    throw conflict('user.email_taken', 'A user with that email already exists.');
   if (input.patientId) {
     const patient = await deps.repos.patients.findHead(input.patientId);
     if (!patient || patient.organizationId !== actor.organizationId) throw notFound('patient');
@@ -60,17 +72,27 @@ export async function createUser(
 
 /** Shared by the admin screen, `ketaclinic create-user` and the demo seed. */
 export async function insertUserAccount(
-  input: { email: string; name: string; password: string; organizationId: string; roles: { clinicId: string; role: StaffRole }[]; patientId?: string | undefined },
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    organizationId: string;
+    roles: { clinicId: string; role: StaffRole }[];
+    patientId?: string | undefined;
+  },
   deps: Deps,
 ): Promise<string> {
   const context = await deps.auth.$context;
-  const created = await context.internalAdapter.createUser({
-    email: input.email.toLowerCase(),
-    name: input.name,
-    emailVerified: true,
-    organizationId: input.organizationId,
-    active: true,
-  }, { method: 'admin' });
+  const created = await context.internalAdapter.createUser(
+    {
+      email: input.email.toLowerCase(),
+      name: input.name,
+      emailVerified: true,
+      organizationId: input.organizationId,
+      active: true,
+    },
+    { method: 'admin' },
+  );
   await context.internalAdapter.linkAccount({
     userId: created.id,
     providerId: 'credential',
@@ -91,9 +113,14 @@ export async function updateUser(
   requireAdmin(actor);
   const target = await deps.repos.organization.findUser(id);
   if (!target || target.organizationId !== actor.organizationId) throw notFound('user');
-  if (id === actor.userId && input.active === false) throw new AppError('user.cannot_deactivate_self', 400, 'You cannot deactivate your own account.');
+  if (id === actor.userId && input.active === false)
+    throw new AppError('user.cannot_deactivate_self', 400, 'You cannot deactivate your own account.');
   if (input.roles) await assertClinicsBelong(input.roles, actor, deps);
-  await deps.repos.organization.updateUser(id, { ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }, deps.clock());
+  await deps.repos.organization.updateUser(
+    id,
+    { ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) },
+    deps.clock(),
+  );
   if (input.roles) await deps.repos.organization.replaceRoles(id, input.roles);
   if (input.active === false) await deps.repos.organization.revokeSessions(id);
   return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;

@@ -25,10 +25,7 @@ export async function recordPatientAccess(event: PatientAuditEvent, ctx: Request
 }
 
 const sha256Hex = (previousHashHex: string, payload: string) =>
-  createHash('sha256')
-    .update(Buffer.from(previousHashHex, 'hex'))
-    .update(payload, 'utf8')
-    .digest('hex');
+  createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(payload, 'utf8').digest('hex');
 
 export interface AuditVerification {
   ok: boolean;

@@ -23,6 +23,8 @@ export interface Deps {
   clock: () => Date;
   newId: () => string;
   logger: Logger;
+  /** Demo mode seeds the demo clinic and is the only mode that accepts the public demo accounts. */
+  demoMode: boolean;
 }
 
 /** The acting user and the request, passed to every use case. */

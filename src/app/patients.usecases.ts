@@ -1,6 +1,12 @@
 import { type Actor, findGrantingRole, type PatientPermission, type Role } from '../domain/access/permissions.ts';
 import { classifyMedication } from '../domain/patients/drug-classes.ts';
-import { applyPatientChanges, computeBmi, latestByDate, type NewPatientInput, type PatientChanges } from '../domain/patients/patient-input.ts';
+import {
+  applyPatientChanges,
+  computeBmi,
+  latestByDate,
+  type NewPatientInput,
+  type PatientChanges,
+} from '../domain/patients/patient-input.ts';
 import { emptyClinical, type PatientRecord } from '../domain/patients/patient-record.ts';
 import { recordPatientAccess } from './audit.usecases.ts';
 import { type Deps, inTransaction, type RequestContext } from './deps.ts';
@@ -97,14 +103,27 @@ export async function createPatient(input: NewPatientInput & { homeClinicId?: st
   const id = deps.newId();
   const at = deps.clock();
   await inTransaction(deps, async (repos) => {
-    if (await repos.patients.mrnExists(actor.organizationId, input.demographics.mrn)) throw conflict('patient.mrn_taken', 'That MRN is already in use.');
-    await repos.patients.insert({ id, organizationId: actor.organizationId, homeClinicId: clinicId, record: applied.record, createdBy: actor.userId, at });
+    if (await repos.patients.mrnExists(actor.organizationId, input.demographics.mrn))
+      throw conflict('patient.mrn_taken', 'That MRN is already in use.');
+    await repos.patients.insert({
+      id,
+      organizationId: actor.organizationId,
+      homeClinicId: clinicId,
+      record: applied.record,
+      createdBy: actor.userId,
+      at,
+    });
     await recordPatientAccess({ clinicId, patientId: id, role, action: 'create', resource: `patient/${id}/v1` }, ctx, deps, repos);
   });
   return toView({ id, homeClinicId: clinicId }, 1, applied.record, findGrantingRole(actor, 'patient.read_clinical', { clinicId }) !== null);
 }
 
-export async function updatePatient(id: string, input: PatientChanges & { baseVersion: number; reason?: string | undefined }, ctx: RequestContext, deps: Deps) {
+export async function updatePatient(
+  id: string,
+  input: PatientChanges & { baseVersion: number; reason?: string | undefined },
+  ctx: RequestContext,
+  deps: Deps,
+) {
   const { actor } = ctx;
   const { head } = await loadReadable(id, actor, deps);
   const demographicsRole = input.demographics ? grant(actor, 'patient.update_demographics', head) : null;
@@ -120,7 +139,8 @@ export async function updatePatient(id: string, input: PatientChanges & { baseVe
   const newMrn = applied.record.demographics.mrn;
   const version = head.version + 1;
   await inTransaction(deps, async (repos) => {
-    if (newMrn !== head.mrn && (await repos.patients.mrnExists(actor.organizationId, newMrn))) throw conflict('patient.mrn_taken', 'That MRN is already in use.');
+    if (newMrn !== head.mrn && (await repos.patients.mrnExists(actor.organizationId, newMrn)))
+      throw conflict('patient.mrn_taken', 'That MRN is already in use.');
     const stored = await repos.patients.appendVersion({
       id,
       baseVersion: input.baseVersion,
@@ -132,7 +152,12 @@ export async function updatePatient(id: string, input: PatientChanges & { baseVe
     });
     if (!stored) throw versionConflict(head.version + 1);
     const role = (clinicalRole ?? demographicsRole) as Role;
-    await recordPatientAccess({ clinicId: head.homeClinicId, patientId: id, role, action: 'update', resource: `patient/${id}/v${version}` }, ctx, deps, repos);
+    await recordPatientAccess(
+      { clinicId: head.homeClinicId, patientId: id, role, action: 'update', resource: `patient/${id}/v${version}` },
+      ctx,
+      deps,
+      repos,
+    );
   });
   return toView(head, version, applied.record, grant(actor, 'patient.read_clinical', head) !== null);
 }
@@ -140,8 +165,17 @@ export async function updatePatient(id: string, input: PatientChanges & { baseVe
 export async function listPatientVersions(id: string, ctx: RequestContext, deps: Deps) {
   const { head, role } = await loadReadable(id, ctx.actor, deps);
   const rows = await deps.repos.patients.listVersions(id);
-  await recordPatientAccess({ clinicId: head.homeClinicId, patientId: id, role, action: 'read_versions', resource: `patient/${id}/versions` }, ctx, deps);
-  return rows.map((r) => ({ version: r.version, createdAt: r.createdAt, createdBy: { id: r.createdById, name: r.createdByName }, reason: r.reason }));
+  await recordPatientAccess(
+    { clinicId: head.homeClinicId, patientId: id, role, action: 'read_versions', resource: `patient/${id}/versions` },
+    ctx,
+    deps,
+  );
+  return rows.map((r) => ({
+    version: r.version,
+    createdAt: r.createdAt,
+    createdBy: { id: r.createdById, name: r.createdByName },
+    reason: r.reason,
+  }));
 }
 
 /** "Who opened this record": for admins of the patient's clinic and for the patient. */
@@ -150,6 +184,10 @@ export async function getPatientAccessLog(id: string, page: { page: number; page
   const role = grant(ctx.actor, 'patient.read_access_log', head);
   if (!role) throw forbidden('read the access log');
   const result = await deps.repos.audit.listForPatient(id, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
-  await recordPatientAccess({ clinicId: head.homeClinicId, patientId: id, role, action: 'read_access_log', resource: `patient/${id}/access-log` }, ctx, deps);
+  await recordPatientAccess(
+    { clinicId: head.homeClinicId, patientId: id, role, action: 'read_access_log', resource: `patient/${id}/access-log` },
+    ctx,
+    deps,
+  );
   return { ...result, ...page };
 }

@@ -1,4 +1,5 @@
 import type { Actor, StaffRole } from '../../domain/access/permissions.ts';
+import { DEMO_EMAIL_DOMAIN } from '../demo.usecases.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, invalidCredentials, throttled, totpRequired, unauthenticated } from '../errors.ts';
 import { CLIENT_IP_HEADER } from './auth-library.ts';
@@ -45,6 +46,7 @@ export async function signIn(
   request: { cookieHeader: string | undefined; clientIp: string; baseUrl: string },
   deps: Deps,
 ): Promise<{ setCookies: string[]; twoFactorRequired: boolean; userId: string | null }> {
+  if (!deps.demoMode && input.email.toLowerCase().endsWith(DEMO_EMAIL_DOMAIN)) throw invalidCredentials();
   const result = await callAuthRouter(deps, '/sign-in/email', {
     headers: authHeaders(request.cookieHeader, request.clientIp),
     body: { email: input.email, password: input.password, rememberMe: false },
@@ -63,14 +65,19 @@ export async function signIn(
 }
 
 /** Second step of a sign-in with TOTP (the two-factor cookie from the first step identifies the user). */
-export async function verifySignInTotp(input: { code: string }, request: { cookieHeader: string | undefined; clientIp: string; baseUrl: string }, deps: Deps) {
+export async function verifySignInTotp(
+  input: { code: string },
+  request: { cookieHeader: string | undefined; clientIp: string; baseUrl: string },
+  deps: Deps,
+) {
   const result = await callAuthRouter(deps, '/two-factor/verify-totp', {
     headers: authHeaders(request.cookieHeader, request.clientIp),
     body: { code: input.code },
     baseUrl: request.baseUrl,
   });
   if (result.status === 429) throw throttled(result.retryAfterS);
-  if (result.status !== 200) throw new AppError('auth.invalid_totp', 401, 'That code is not valid. Check the time on your device and try again.');
+  if (result.status !== 200)
+    throw new AppError('auth.invalid_totp', 401, 'That code is not valid. Check the time on your device and try again.');
   const userId = (result.body.user as { id: string } | undefined)?.id ?? null;
   const account = userId ? await deps.repos.organization.findUser(userId) : undefined;
   if (!account?.active) {
@@ -81,7 +88,10 @@ export async function verifySignInTotp(input: { code: string }, request: { cooki
 }
 
 export async function signOut(request: { cookieHeader: string | undefined; clientIp: string; baseUrl: string }, deps: Deps) {
-  const result = await callAuthRouter(deps, '/sign-out', { headers: authHeaders(request.cookieHeader, request.clientIp), baseUrl: request.baseUrl });
+  const result = await callAuthRouter(deps, '/sign-out', {
+    headers: authHeaders(request.cookieHeader, request.clientIp),
+    baseUrl: request.baseUrl,
+  });
   return { setCookies: result.setCookies };
 }
 
@@ -108,7 +118,10 @@ export async function authenticate(cookieHeader: string | undefined, deps: Deps)
   const [roles, patient] = await Promise.all([organization.listRoles(account.id), patients.findHeadByUserId(account.id)]);
   const rolesByClinic = new Map<string, StaffRole[]>();
   for (const { clinicId, role } of roles) rolesByClinic.set(clinicId, [...(rolesByClinic.get(clinicId) ?? []), role]);
-  const activeClinicId = account.activeClinicId && rolesByClinic.has(account.activeClinicId) ? account.activeClinicId : (rolesByClinic.keys().next().value ?? null);
+  const activeClinicId =
+    account.activeClinicId && rolesByClinic.has(account.activeClinicId)
+      ? account.activeClinicId
+      : (rolesByClinic.keys().next().value ?? null);
   const settingsClinicId = activeClinicId ?? patient?.homeClinicId;
   const clinic = settingsClinicId ? await organization.findClinic(settingsClinicId) : undefined;
   const idleTimeoutMin = clinic?.settings.idleTimeoutMin ?? 30;
@@ -118,11 +131,20 @@ export async function authenticate(cookieHeader: string | undefined, deps: Deps)
     await organization.deleteSession(found.session.token);
     throw new AppError('auth.idle_timeout', 401, `Signed out after ${idleTimeoutMin} minutes without activity.`);
   }
-  if (now.getTime() - new Date(lastActiveAt).getTime() > ACTIVITY_WRITE_INTERVAL_MS) await organization.touchSession(found.session.token, now);
+  if (now.getTime() - new Date(lastActiveAt).getTime() > ACTIVITY_WRITE_INTERVAL_MS)
+    await organization.touchSession(found.session.token, now);
   const totpEnabled = account.twoFactorEnabled === true;
-  const needsTotp = clinic?.settings.requireTotpForPhysiciansAndAdmins === true && roles.some((r) => r.role === 'physician' || r.role === 'admin');
+  const needsTotp =
+    clinic?.settings.requireTotpForPhysiciansAndAdmins === true && roles.some((r) => r.role === 'physician' || r.role === 'admin');
   return {
-    actor: { userId: account.id, name: account.name, organizationId: account.organizationId, rolesByClinic, activeClinicId, patientId: patient?.id ?? null },
+    actor: {
+      userId: account.id,
+      name: account.name,
+      organizationId: account.organizationId,
+      rolesByClinic,
+      activeClinicId,
+      patientId: patient?.id ?? null,
+    },
     token: found.session.token,
     totpEnabled,
     email: account.email,

@@ -1,7 +1,17 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../domain/access/permissions.ts';
 import type { Database } from '../database.ts';
-import { type ClinicSettings, clinics, instanceSettings, type OpeningHours, organizations, patients, session, staffRoles, user } from '../schema/index.ts';
+import {
+  type ClinicSettings,
+  clinics,
+  instanceSettings,
+  type OpeningHours,
+  organizations,
+  patients,
+  session,
+  staffRoles,
+  user,
+} from '../schema/index.ts';
 
 export interface ClinicFields {
   name: string;
@@ -34,7 +44,8 @@ export function createOrganizationRepository(db: Database) {
     },
 
     async insertClinic(input: ClinicFields & { id: string; organizationId: string; at: Date }) {
-      await db.insert(clinics).values({ ...input, createdAt: input.at, updatedAt: input.at });
+      const { at, ...fields } = input;
+      await db.insert(clinics).values({ ...fields, createdAt: at, updatedAt: at });
     },
 
     async updateClinic(id: string, fields: Partial<ClinicFields>, at: Date) {
@@ -90,7 +101,10 @@ export function createOrganizationRepository(db: Database) {
     },
 
     async findSessionActivity(token: string) {
-      const [row] = await db.select({ lastActiveAt: session.lastActiveAt, createdAt: session.createdAt }).from(session).where(eq(session.token, token));
+      const [row] = await db
+        .select({ lastActiveAt: session.lastActiveAt, createdAt: session.createdAt })
+        .from(session)
+        .where(eq(session.token, token));
       return row;
     },
 

@@ -88,7 +88,15 @@ export function createPatientsRepository(db: Database) {
      * Stores version baseVersion + 1. The head update is conditional on the base version, so of two
      * concurrent edits from the same base exactly one wins; returns false for the loser.
      */
-    async appendVersion(input: { id: string; baseVersion: number; clinicId: string; record: PatientRecord; createdBy: string; at: Date; reason: string | null }) {
+    async appendVersion(input: {
+      id: string;
+      baseVersion: number;
+      clinicId: string;
+      record: PatientRecord;
+      createdBy: string;
+      at: Date;
+      reason: string | null;
+    }) {
       const { demographics } = input.record;
       const updated = await db
         .update(patients)
@@ -127,7 +135,11 @@ export function createPatientsRepository(db: Database) {
       const filters = [inArray(patients.homeClinicId, input.clinicIds)];
       if (q !== '') {
         const prefix = `${escapeLike(q)}%`;
-        const terms = [like(patients.searchName, prefix), like(patients.searchName, `%|${prefix}`), like(sql`lower(${patients.mrn})`, prefix)];
+        const terms = [
+          like(patients.searchName, prefix),
+          like(patients.searchName, `%|${prefix}`),
+          like(sql`lower(${patients.mrn})`, prefix),
+        ];
         if (/^\d{4}-\d{2}-\d{2}$/.test(q)) terms.push(eq(patients.birthDate, q));
         filters.push(or(...terms)!);
       }

@@ -1,5 +1,5 @@
 export * from './audit.table.ts';
 export * from './auth.table.ts';
+export * from './instance.table.ts';
 export * from './organization.table.ts';
 export * from './patients.table.ts';
-export * from './instance.table.ts';

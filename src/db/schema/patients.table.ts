@@ -21,7 +21,7 @@ export const patients = pgTable(
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
-    sex: text('sex').notNull(),
+    sex: text('sex').$type<'female' | 'male' | 'other' | 'unknown'>().notNull(),
     /** Lower-cased "given family" and "family given", for prefix search by name. */
     searchName: text('search_name').notNull(),
     userId: text('user_id').references(() => user.id),

@@ -35,7 +35,11 @@ export const STAFF_PERMISSIONS: Record<PatientPermission, readonly StaffRole[]> 
 };
 
 /** What a patient may do on their own record. */
-const SELF_PERMISSIONS: ReadonlySet<PatientPermission> = new Set(['patient.read_demographics', 'patient.read_clinical', 'patient.read_access_log']);
+const SELF_PERMISSIONS: ReadonlySet<PatientPermission> = new Set([
+  'patient.read_demographics',
+  'patient.read_clinical',
+  'patient.read_access_log',
+]);
 
 /**
  * The role under which the actor may exercise a permission on a patient of `clinicId`, or null when denied.

@@ -53,7 +53,8 @@ export function findFirstChainBreak(
   for (const entry of entries) {
     clinicId = entry.clinicId;
     if (entry.seq !== expectedSeq) return { clinicId, seq: expectedSeq, reason: 'sequence_gap' };
-    if (sha256Hex(previousHashHex, canonicalizeAuditEntry(entry)) !== entry.hashHex) return { clinicId, seq: entry.seq, reason: 'hash_mismatch' };
+    if (sha256Hex(previousHashHex, canonicalizeAuditEntry(entry)) !== entry.hashHex)
+      return { clinicId, seq: entry.seq, reason: 'hash_mismatch' };
     previousHashHex = entry.hashHex;
     expectedSeq++;
   }

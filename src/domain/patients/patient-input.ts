@@ -91,7 +91,11 @@ export function applyPatientChanges(
     ...base.clinical,
     ...clinicalInput,
     weights: clinicalInput.weights
-      ? clinicalInput.weights.map((w) => ({ id: w.id ?? context.newId(), measuredOn: w.measuredOn, weightKg: convertWeightToKg(w.value, w.unit) }))
+      ? clinicalInput.weights.map((w) => ({
+          id: w.id ?? context.newId(),
+          measuredOn: w.measuredOn,
+          weightKg: convertWeightToKg(w.value, w.unit),
+        }))
       : base.clinical.weights,
     heights: withIds(clinicalInput.heights) ?? base.clinical.heights,
     allergies: withIds(clinicalInput.allergies) ?? base.clinical.allergies,
@@ -113,7 +117,10 @@ export function findImplausibleValues(record: PatientRecord, todayIso: string): 
   if (demographics.birthDate < '1900-01-01') issues.push({ path: 'demographics.birthDate', message: 'Birth date is before 1900.' });
   clinical.weights.forEach((w, i) => {
     if (w.weightKg < WEIGHT_KG_MIN || w.weightKg > WEIGHT_KG_MAX)
-      issues.push({ path: `clinical.weights.${i}`, message: `Weight must be ${WEIGHT_KG_MIN}-${WEIGHT_KG_MAX} kg (${Math.round(w.weightKg * 10) / 10} kg given).` });
+      issues.push({
+        path: `clinical.weights.${i}`,
+        message: `Weight must be ${WEIGHT_KG_MIN}-${WEIGHT_KG_MAX} kg (${Math.round(w.weightKg * 10) / 10} kg given).`,
+      });
     if (w.measuredOn > todayIso) issues.push({ path: `clinical.weights.${i}.measuredOn`, message: 'Measurement date is in the future.' });
   });
   clinical.heights.forEach((h, i) => {

@@ -57,13 +57,28 @@ export const conditionSchema = z.strictObject({
   status: z.enum(['active', 'resolved']),
 });
 
-export const medicationRouteSchema = z.enum(['oral', 'sublingual', 'transdermal', 'intravenous', 'intramuscular', 'subcutaneous', 'intranasal', 'topical', 'rectal', 'inhaled', 'other']);
+export const medicationRouteSchema = z.enum([
+  'oral',
+  'sublingual',
+  'transdermal',
+  'intravenous',
+  'intramuscular',
+  'subcutaneous',
+  'intranasal',
+  'topical',
+  'rectal',
+  'inhaled',
+  'other',
+]);
 
 /** Enough for the opioid MME calculation (DOMAIN.md 9) and the interaction rules (DOMAIN.md 11). */
 export const medicationSchema = z.strictObject({
   id: entryId,
   ingredient: shortText,
-  rxcui: z.string().regex(/^[0-9]{1,10}$/).optional(),
+  rxcui: z
+    .string()
+    .regex(/^[0-9]{1,10}$/)
+    .optional(),
   strength: z.strictObject({ value: z.number().positive().max(100_000), unit: z.enum(['mg', 'mcg', 'g', 'mcg/h', 'mg/mL', 'mg/h', '%']) }),
   form: z.enum(['tablet', 'capsule', 'extended_release_tablet', 'solution', 'patch', 'injection', 'spray', 'cream', 'lozenge', 'other']),
   route: medicationRouteSchema,
@@ -102,7 +117,17 @@ export const painHistorySchema = z.strictObject({
 /** Psychiatric history as coded entries (ICD-10-CM F codes from the pick list, or local codes). */
 export const psychiatricEntrySchema = z.strictObject({
   id: entryId,
-  code: z.enum(['psychosis', 'schizophrenia', 'bipolar', 'major_depression', 'treatment_resistant_depression', 'ptsd', 'anxiety', 'suicide_attempt', 'other']),
+  code: z.enum([
+    'psychosis',
+    'schizophrenia',
+    'bipolar',
+    'major_depression',
+    'treatment_resistant_depression',
+    'ptsd',
+    'anxiety',
+    'suicide_attempt',
+    'other',
+  ]),
   icd10cm: z.string().max(10).optional(),
   status: z.enum(['active', 'controlled', 'past']),
   notedOn: isoDate.optional(),

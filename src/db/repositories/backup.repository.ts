@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { type Database, rowsOf } from '../database.ts';
+
+/**
+ * Tables in foreign-key order with their primary key (for stable paging). Sessions, verification tokens and
+ * login-throttle counters are not carried over: after a move everyone signs in again.
+ */
+export const BACKUP_TABLES = [
+  { name: 'organizations', key: 'id' },
+  { name: 'user', key: 'id' },
+  { name: 'clinics', key: 'id' },
+  { name: 'staff_roles', key: 'user_id, clinic_id, role' },
+  { name: 'account', key: 'id' },
+  { name: 'two_factor', key: 'id' },
+  { name: 'instance_settings', key: 'key' },
+  { name: 'patients', key: 'id' },
+  { name: 'patient_versions', key: 'patient_id, version' },
+  { name: 'audit_heads', key: 'clinic_id' },
+  { name: 'audit_log', key: 'clinic_id, seq' },
+] as const;
+
+export type BackupTableName = (typeof BACKUP_TABLES)[number]['name'];
+
+/** Rows travel as PostgreSQL's own JSON (to_jsonb / jsonb_populate_recordset): identical on PGlite and pg. */
+export function createBackupRepository(db: Database) {
+  return {
+    async readSchemaVersion(): Promise<number> {
+      const result = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      return rowsOf<{ n: number }>(result)[0]!.n;
+    },
+
+    async readPage(table: (typeof BACKUP_TABLES)[number], offset: number, limit: number): Promise<unknown[]> {
+      const result = await db.execute(
+        sql`select to_jsonb(t) as row from ${sql.identifier(table.name)} t order by ${sql.raw(table.key)} limit ${limit} offset ${offset}`,
+      );
+      return rowsOf<{ row: unknown }>(result).map((r) => r.row);
+    },
+
+    async countRows(table: BackupTableName): Promise<number> {
+      const result = await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`);
+      return rowsOf<{ n: number }>(result)[0]!.n;
+    },
+
+    async insertRows(table: BackupTableName, rows: unknown[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.execute(
+        sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
+      );
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../app/deps.ts';
+import { LOG_REDACT_PATHS } from '../logger.ts';
+import { registerOriginCheck } from './csrf.ts';
+import { registerErrorHandling } from './errors.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { patientsRoutes } from './routes/patients.routes.ts';
+
+export interface HttpConfig {
+  /** Origin the app is reached at (cookies, CSRF); e.g. https://clinic.example.org */
+  baseUrl: string;
+  trustedOrigins: string[];
+  trustProxy: boolean;
+  logLevel: string;
+  /** Built web app to serve at /; absent in API-only tests. */
+  webDistDir?: string | undefined;
+}
+
+export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** The Fastify app: zod-validated routes with response schemas, one error handler, the web app at /. */
+export async function buildApp(config: HttpConfig, deps: Deps) {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => deps.newId(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  registerOriginCheck(app, config.trustedOrigins);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'KetaClinic API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/health', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authRoutes(deps, config.baseUrl));
+  await app.register(patientsRoutes(deps));
+  await app.register(adminRoutes(deps));
+
+  if (config.webDistDir && fs.existsSync(config.webDistDir)) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
+    // Client-side routes (/patients/123) get the app shell; unknown /api paths stay JSON 404s.
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}
