@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Database suites share one PostgreSQL server; files run in parallel, each on its own database.
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
