@@ -1,11 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ClinicsPage } from '../features/admin/components/clinics-page.tsx';
-import { UsersPage } from '../features/admin/components/users-page.tsx';
 import { RequireSession } from '../features/auth/components/require-session.tsx';
 import { SignInPage } from '../features/auth/components/sign-in-page.tsx';
 import { useSession } from '../features/auth/session-context.ts';
-import { NewPatientPage } from '../features/patients/components/new-patient-page.tsx';
-import { PatientChartPage } from '../features/patients/components/patient-chart-page.tsx';
 import { PatientListPage } from '../features/patients/components/patient-list-page.tsx';
 import { AppLayout } from '../features/shell/components/app-layout.tsx';
 import { NotFoundPage } from '../features/shell/components/not-found-page.tsx';
@@ -28,10 +24,20 @@ export function createAppRouter() {
       children: [
         { index: true, element: <HomeRedirect /> },
         { path: 'patients', element: <PatientListPage /> },
-        { path: 'patients/new', element: <NewPatientPage /> },
-        { path: 'patients/:patientId/:tab?', element: <PatientChartPage /> },
-        { path: 'admin/users', element: <UsersPage /> },
-        { path: 'admin/clinics', element: <ClinicsPage /> },
+        // The chart (with its charting library), registration and administration load when first opened.
+        {
+          path: 'patients/new',
+          lazy: async () => ({ Component: (await import('../features/patients/components/new-patient-page.tsx')).NewPatientPage }),
+        },
+        {
+          path: 'patients/:patientId/:tab?',
+          lazy: async () => ({ Component: (await import('../features/patients/components/patient-chart-page.tsx')).PatientChartPage }),
+        },
+        { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/users-page.tsx')).UsersPage }) },
+        {
+          path: 'admin/clinics',
+          lazy: async () => ({ Component: (await import('../features/admin/components/clinics-page.tsx')).ClinicsPage }),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -75,8 +75,8 @@ export function SignInPage() {
               onSubmit={credentials.onSubmit((values) => passwordStep.mutate({ email: values.email.trim(), password: values.password }))}
             >
               <Stack>
-                <TextInput label="Email" type="email" autoComplete="username" autoFocus required {...credentials.getInputProps('email')} />
-                <PasswordInput label="Password" autoComplete="current-password" required {...credentials.getInputProps('password')} />
+                <TextInput label="Email" type="email" autoComplete="username" autoFocus {...credentials.getInputProps('email')} />
+                <PasswordInput label="Password" autoComplete="current-password" {...credentials.getInputProps('password')} />
                 {passwordStep.isError && (
                   <Alert color="red" role="alert">
                     {describeLoginError(passwordStep.error, 'password')}

@@ -25,7 +25,6 @@ export function MeasurementsSection({ weights, heights }: Pick<Clinical, 'weight
           data={weightSeries}
           dataKey="measuredOn"
           series={[{ name: 'weightKg', label: 'Weight (kg)', color: 'teal.6' }]}
-          unit=" kg"
           curveType="linear"
           yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'], width: 48 }}
           valueFormatter={(value) => formatNumber(value)}

@@ -101,37 +101,43 @@ export function PatientListPage() {
   );
 }
 
+/** On a phone the row collapses to the name with MRN, birth date and sex underneath. */
 function PatientTable({ patients }: { patients: PatientSummary[] }) {
   const today = todayIso();
+  const born = (patient: PatientSummary) => `${patient.birthDate} (${ageInYears(patient.birthDate, today) ?? '?'} y)`;
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table highlightOnHover verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>MRN</Table.Th>
-            <Table.Th>Birth date</Table.Th>
-            <Table.Th>Sex</Table.Th>
+    <Table highlightOnHover verticalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th visibleFrom="sm">MRN</Table.Th>
+          <Table.Th visibleFrom="sm">Birth date</Table.Th>
+          <Table.Th visibleFrom="sm">Sex</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {patients.map((patient) => (
+          <Table.Tr key={patient.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/patients/${patient.id}`} data-patient-link fw={500} onKeyDown={moveFocusBetweenRows}>
+                {patient.familyName}, {patient.givenName}
+              </Anchor>
+              <Text hiddenFrom="sm" size="xs" c="dimmed">
+                <Text span ff="monospace" size="xs">
+                  {patient.mrn}
+                </Text>{' '}
+                · {born(patient)} · {humanize(patient.sex)}
+              </Text>
+            </Table.Td>
+            <Table.Td visibleFrom="sm" ff="monospace">
+              {patient.mrn}
+            </Table.Td>
+            <Table.Td visibleFrom="sm">{born(patient)}</Table.Td>
+            <Table.Td visibleFrom="sm">{humanize(patient.sex)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {patients.map((patient) => (
-            <Table.Tr key={patient.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/patients/${patient.id}`} data-patient-link fw={500} onKeyDown={moveFocusBetweenRows}>
-                  {patient.familyName}, {patient.givenName}
-                </Anchor>
-              </Table.Td>
-              <Table.Td ff="monospace">{patient.mrn}</Table.Td>
-              <Table.Td>
-                {patient.birthDate} <Text span c="dimmed" size="sm">{`(${ageInYears(patient.birthDate, today) ?? '?'} y)`}</Text>
-              </Table.Td>
-              <Table.Td>{humanize(patient.sex)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -1,0 +1,102 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemoPatients } from '../../src/domain/demo/demo-patients.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+/**
+ * A nurse on a clinic workstation (1280 px) and on a phone (390 px): sign in, find a patient, open the chart.
+ * Runs the built web app (`npx vite build` first) against the real API with the demo data.
+ */
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const RESULTS_DIR = join(process.cwd(), 'test-results');
+
+/** A demo patient of the first clinic with a medication still being taken (names and MRNs do not depend on the date). */
+function pickDemoPatientWithMedication() {
+  const todayIso = new Date().toISOString().slice(0, 10);
+  const patients = buildDemoPatients({ todayIso, clinicIds: ['first', 'second'] });
+  const chosen = patients.find(
+    (p) => p.homeClinicIndex === 0 && p.record.clinical.medications.some((m) => !m.stopDate || m.stopDate >= todayIso),
+  );
+  if (!chosen) throw new Error('the demo data has no patient with an active medication in the first clinic');
+  const medication = chosen.record.clinical.medications.find((m) => !m.stopDate || m.stopDate >= todayIso)!;
+  return { ...chosen.record.demographics, ingredient: medication.ingredient };
+}
+
+async function signInAsNurse(page: Page, baseUrl: string) {
+  await page.goto(baseUrl);
+  await page.getByLabel('Email').fill('nurse@demo.clinic');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Patients' }).waitFor();
+}
+
+async function openChartBySearch(page: Page, patient: ReturnType<typeof pickDemoPatientWithMedication>) {
+  await page.getByLabel('Search patients').fill(patient.familyName);
+  const row = page.getByRole('row').filter({ hasText: patient.mrn });
+  await row.getByRole('link').click();
+  await page.getByTestId('chart-mrn').waitFor();
+}
+
+describe('nurse opens a chart', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let context: BrowserContext;
+  let userDataDir: string;
+  const patient = pickDemoPatientWithMedication();
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    userDataDir = await mkdtemp(join(tmpdir(), 'ketaclinic-e2e-'));
+    await mkdir(RESULTS_DIR, { recursive: true });
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  it('finds the patient by name and shows their MRN and an active medication', async () => {
+    const page = await context.newPage();
+    await signInAsNurse(page, server.url);
+    await openChartBySearch(page, patient);
+
+    await expect(page.getByTestId('chart-mrn').textContent()).resolves.toBe(patient.mrn);
+    const medications = page.getByTestId('active-medication');
+    await expect(medications.filter({ hasText: patient.ingredient }).count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'nurse-chart.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the same chart at phone width with the navigation behind the burger', async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAsNurse(page, server.url);
+    await openChartBySearch(page, patient);
+
+    await expect(page.getByTestId('chart-mrn').textContent()).resolves.toBe(patient.mrn);
+    await expect(page.getByRole('button', { name: 'Open navigation' }).isVisible()).resolves.toBe(true);
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(RESULTS_DIR, 'nurse-chart-phone.png'), fullPage: true });
+    await page.close();
+  });
+});
