@@ -1,0 +1,140 @@
+import type { Command } from 'commander';
+import { DEFAULT_DRUG_LIBRARY } from '../domain/pharmacology/default-drug-library.ts';
+import { checkDose } from '../domain/pharmacology/dose-check.ts';
+import { parseDoseCheckRequest } from '../domain/pharmacology/dose-request.ts';
+import { type DrugLibrary, drugLibrarySchema } from '../domain/pharmacology/drug-library.ts';
+import { formatPath } from '../domain/pharmacology/regimen.ts';
+import { type CliIo, failWithIssues, parseNumberOption, processIo, routeOutputTo } from './pk.command.ts';
+
+const DOSE_FLAGS: Record<string, string> = {
+  product: '--product',
+  profile: '--profile',
+  weightKg: '--weight-kg',
+  dose: '--dose',
+  rate: '--rate',
+  givenSession: '--given-session',
+  given24h: '--given-24h',
+  durationMin: '--duration-min',
+  concentration: '--concentration',
+  library: '--library',
+};
+const doseFlag = (field: string) => DOSE_FLAGS[field] ?? field;
+
+interface CheckOptions {
+  product?: string;
+  profile?: string;
+  weightKg?: string;
+  dose?: string;
+  rate?: string;
+  givenSession?: string;
+  given24h?: string;
+  durationMin?: string;
+  concentration?: string;
+  library?: string;
+}
+
+/** The default library, or a clinic library file validated by drugLibrarySchema. */
+function loadLibrary(io: CliIo, path: string | undefined): { ok: true; value: DrugLibrary } | { ok: false; message: string } {
+  if (path === undefined) return { ok: true, value: DEFAULT_DRUG_LIBRARY };
+  let document: unknown;
+  try {
+    document = JSON.parse(io.readFile(path));
+  } catch (error) {
+    return { ok: false, message: `cannot read ${path} as JSON: ${(error as Error).message}` };
+  }
+  const parsed = drugLibrarySchema.safeParse(document);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    return { ok: false, message: `${path}: ${formatPath(first.path)}: ${first.message}` };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+function runCheck(io: CliIo, options: CheckOptions): void {
+  const library = loadLibrary(io, options.library);
+  if (!library.ok) {
+    failWithIssues(io, [{ field: 'library', message: library.message }], doseFlag);
+    return;
+  }
+  const missing = (['product', 'profile', 'weightKg'] as const).filter((f) => options[f] === undefined);
+  if (missing.length > 0) {
+    failWithIssues(
+      io,
+      missing.map((field) => ({ field, message: 'is required' })),
+      doseFlag,
+    );
+    return;
+  }
+  const weightKg = parseNumberOption(options.weightKg)!;
+  const durationMin = parseNumberOption(options.durationMin);
+  const range = library.value.weightKgRange;
+  if (!(weightKg >= range.min && weightKg <= range.max)) {
+    failWithIssues(
+      io,
+      [{ field: 'weightKg', message: `"${options.weightKg}" is not a plausible weight (${range.min}-${range.max} kg)` }],
+      doseFlag,
+    );
+    return;
+  }
+  const parsed = parseDoseCheckRequest(library.value, {
+    productId: options.product!,
+    profileId: options.profile!,
+    weightKg,
+    dose: options.dose,
+    rate: options.rate,
+    givenSession: options.givenSession,
+    given24h: options.given24h,
+    durationMin,
+    concentration: options.concentration,
+  });
+  if (!parsed.ok) {
+    failWithIssues(io, parsed.issues, doseFlag);
+    return;
+  }
+  const result = checkDose(parsed.value);
+  const violations = result.violations.map(({ limit, value, limitValue, unit, severity, source }) => ({
+    limit,
+    value,
+    limitValue,
+    unit,
+    severity,
+    source,
+  }));
+  io.out(`${JSON.stringify({ ...result, violations }, null, 2)}\n`);
+}
+
+/** Adds `dose check` and `dose library` (issue 3, item 8). Pass io in tests; the real CLI uses the process. */
+export function registerDoseCommands(program: Command, io?: CliIo): Command {
+  const effectiveIo = io ?? processIo;
+  const dose = routeOutputTo(
+    program.command('dose').description('Check doses and rates against the drug library (docs/pharmacology.md).'),
+    io,
+  );
+  dose
+    .command('check')
+    .description('Check a proposed dose or rate: prints { verdict, violations, volumeMl, libraryVersion } as JSON.')
+    .option('--product <id>', 'product id from the drug library')
+    .option('--profile <id>', 'care-area profile id')
+    .option('--weight-kg <kg>', 'patient weight, 30-300 kg')
+    .option('--dose <quantity>', 'a dose, e.g. "0.35 mg/kg"')
+    .option('--rate <quantity>', 'a rate, e.g. "0.5 mg/kg/h"')
+    .option('--given-session <quantity>', 'already given this session, e.g. "50 mg"')
+    .option('--given-24h <quantity>', 'given in the last 24 h, e.g. "100 mg"')
+    .option('--duration-min <min>', 'infusion duration in minutes')
+    .option('--concentration <quantity>', 'concentration drawn or infused, e.g. "1 mg/mL" or "5 %"')
+    .option('--library <file>', 'a clinic drug library JSON file instead of the default')
+    .action((options: CheckOptions) => runCheck(effectiveIo, options));
+  dose
+    .command('library')
+    .description('Print the drug library (products and profiles with their ids and limits) as JSON.')
+    .option('--library <file>', 'a clinic drug library JSON file instead of the default')
+    .action((options: { library?: string }) => {
+      const library = loadLibrary(effectiveIo, options.library);
+      if (!library.ok) {
+        failWithIssues(effectiveIo, [{ field: 'library', message: library.message }], doseFlag);
+        return;
+      }
+      effectiveIo.out(`${JSON.stringify(library.value, null, 2)}\n`);
+    });
+  return dose;
+}
