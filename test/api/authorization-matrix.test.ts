@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type TestClient } from '../support/http-client.ts';
+import { ENGINES } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+/**
+ * Every route of ours x every role -> expected status (issue 2, item 4). Semantics: src/domain/access/permissions.ts.
+ * A denied read answers 404 (no existence leak), a denied action 403, no session 401. The target patient is the
+ * demo patient linked to patient@demo.clinic, so the patient role acts on their own record here; cross-patient and
+ * cross-clinic cases follow the table.
+ */
+type RoleName = 'admin' | 'physician' | 'nurse' | 'front_desk' | 'patient' | 'anonymous';
+type Status = 200 | 201 | 401 | 403 | 404;
+
+const ROLES: readonly RoleName[] = ['admin', 'physician', 'nurse', 'front_desk', 'patient', 'anonymous'];
+const EMAILS: Record<Exclude<RoleName, 'anonymous'>, string> = {
+  admin: 'admin@demo.clinic',
+  physician: 'physician@demo.clinic',
+  nurse: 'nurse@demo.clinic',
+  front_desk: 'frontdesk@demo.clinic',
+  patient: 'patient@demo.clinic',
+};
+
+const MATRIX = {
+  'GET /api/patients': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/patients': { admin: 403, physician: 201, nurse: 201, front_desk: 201, patient: 403, anonymous: 401 },
+  'GET /api/patients/:id': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'PATCH /api/patients/:id (demographics)': { admin: 403, physician: 200, nurse: 200, front_desk: 200, patient: 403, anonymous: 401 },
+  'PATCH /api/patients/:id (clinical)': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/patients/:id/versions': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'GET /api/patients/:id/access-log': { admin: 200, physician: 403, nurse: 403, front_desk: 403, patient: 200, anonymous: 401 },
+  'GET /api/clinics': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/clinics': { admin: 201, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'PATCH /api/clinics/:id': { admin: 200, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/users': { admin: 200, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/users': { admin: 201, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'PATCH /api/users/:id': { admin: 200, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/me': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  // The patient holds no staff role in any clinic, so the clinic is not theirs to choose: 404 like any unknown clinic.
+  'PUT /api/me/active-clinic': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
+} as const satisfies Record<string, Record<RoleName, Status>>;
+
+type RouteKey = keyof typeof MATRIX;
+
+interface Fixture {
+  patientId: string;
+  clinicId: string;
+  userId: string;
+  currentVersion: () => Promise<number>;
+  unique: () => string;
+}
+
+type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
+
+const clinicInput = (name: string) => ({
+  name,
+  address: '1 Test Way',
+  phone: '555-0199',
+  timeZone: 'America/Denver',
+  hours: [{ day: 1, opens: '09:00', closes: '17:00' }],
+  settings: { idleTimeoutMin: 30, requireTotpForPhysiciansAndAdmins: false },
+});
+
+const demographics = (mrn: string) => ({ mrn, givenName: 'Matrix', familyName: 'Case', birthDate: '1975-04-05', sex: 'male' });
+
+const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
+  'GET /api/patients': async () => ({ method: 'GET', path: '/api/patients' }),
+  'POST /api/patients': async (f) => ({ method: 'POST', path: '/api/patients', body: { demographics: demographics(f.unique()) } }),
+  'GET /api/patients/:id': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}` }),
+  'PATCH /api/patients/:id (demographics)': async (f) => ({
+    method: 'PATCH',
+    path: `/api/patients/${f.patientId}`,
+    body: { baseVersion: await f.currentVersion(), demographics: { phone: '555-0123' } },
+  }),
+  'PATCH /api/patients/:id (clinical)': async (f) => ({
+    method: 'PATCH',
+    path: `/api/patients/${f.patientId}`,
+    body: { baseVersion: await f.currentVersion(), clinical: { heights: [{ measuredOn: '2026-10-01', heightCm: 171 }] } },
+  }),
+  'GET /api/patients/:id/versions': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/versions` }),
+  'GET /api/patients/:id/access-log': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/access-log` }),
+  'GET /api/clinics': async () => ({ method: 'GET', path: '/api/clinics' }),
+  'POST /api/clinics': async (f) => ({ method: 'POST', path: '/api/clinics', body: clinicInput(`Matrix ${f.unique()}`) }),
+  'PATCH /api/clinics/:id': async (f) => ({ method: 'PATCH', path: `/api/clinics/${f.clinicId}`, body: { phone: '(303) 555-0101' } }),
+  'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
+  'POST /api/users': async (f) => ({
+    method: 'POST',
+    path: '/api/users',
+    body: { email: `${f.unique()}@matrix.test`, name: 'Matrix User', password: 'matrix-password-1', roles: [] },
+  }),
+  'PATCH /api/users/:id': async (f) => ({ method: 'PATCH', path: `/api/users/${f.userId}`, body: { name: `Renamed ${f.unique()}` } }),
+  'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
+  'PUT /api/me/active-clinic': async (f) => ({ method: 'PUT', path: '/api/me/active-clinic', body: { clinicId: f.clinicId } }),
+};
+
+const ROWS = (Object.keys(MATRIX) as RouteKey[]).flatMap((route) =>
+  ROLES.map((role) => ({ route, role, expected: MATRIX[route][role] as Status })),
+);
+
+describe.each(ENGINES)('authorization matrix on %s', (engine) => {
+  let server: TestServer;
+  const clients = new Map<RoleName, TestClient>();
+  let fixture: Fixture;
+  let counter = 0;
+
+  beforeAll(async () => {
+    server = await startTestServer({ engine });
+    for (const role of ROLES) {
+      const client = createClient(server.url);
+      if (role !== 'anonymous') expect((await client.login(EMAILS[role])).status).toBe(200);
+      clients.set(role, client);
+    }
+    const me = await clients.get('patient')!.get<{ patientId: string; activeClinicId: string }>('/api/me');
+    const target = await clients
+      .get('admin')!
+      .post<{ id: string }>('/api/users', {
+        email: `target-${engine}@matrix.test`,
+        name: 'Target',
+        password: 'matrix-password-1',
+        roles: [],
+      });
+    expect(target.status).toBe(201);
+    fixture = {
+      patientId: me.body.patientId,
+      clinicId: me.body.activeClinicId,
+      userId: target.body.id,
+      currentVersion: async () => (await server.deps.repos.patients.findHead(me.body.patientId))!.version,
+      unique: () => `mx-${engine}-${++counter}`,
+    };
+  });
+  afterAll(async () => server?.close());
+
+  it.each(ROWS)('$route as $role answers $expected', async ({ route, role, expected }) => {
+    const call = await CALLS[route](fixture);
+    const versionBefore = await fixture.currentVersion();
+    const response = await clients.get(role)!.request(call.method, call.path, call.body);
+    expect(response.status).toBe(expected);
+    if (expected === 401) expect(response.body).toMatchObject({ error: { code: 'auth.unauthenticated' } });
+    if (expected === 403) expect((response.body as { error: { code: string } }).error.code).toMatch(/^auth\./);
+    if (route.startsWith('PATCH /api/patients')) {
+      // A refused change leaves the record at its version; an allowed one adds exactly one.
+      expect(await fixture.currentVersion()).toBe(expected === 200 ? versionBefore + 1 : versionBefore);
+    }
+  });
+
+  it('never sends clinical content to admins or front desk', async () => {
+    for (const role of ['admin', 'front_desk'] as const) {
+      const read = await clients
+        .get(role)!
+        .get<{ access: string; clinical?: unknown; derived?: unknown }>(`/api/patients/${fixture.patientId}`);
+      expect(read.body).toMatchObject({ access: 'demographics' });
+      expect(read.body.clinical).toBeUndefined();
+      expect(read.body.derived).toBeUndefined();
+    }
+    const nurse = await clients.get('nurse')!.get<{ access: string; clinical?: unknown }>(`/api/patients/${fixture.patientId}`);
+    expect(nurse.body.access).toBe('full');
+    expect(nurse.body.clinical).toBeDefined();
+  });
+
+  it('lists only the own record to the patient', async () => {
+    const list = await clients.get('patient')!.get<{ items: { id: string }[]; total: number }>('/api/patients');
+    expect(list.body.items.map((p) => p.id)).toEqual([fixture.patientId]);
+    expect(list.body.total).toBe(1);
+  });
+
+  describe('a patient and another patient record', () => {
+    let otherId: string;
+    beforeAll(async () => {
+      const list = await clients.get('nurse')!.get<{ items: { id: string }[] }>('/api/patients?pageSize=50');
+      otherId = list.body.items.find((p) => p.id !== fixture.patientId)!.id;
+      expect(otherId).toBeDefined();
+    });
+
+    it.each([
+      ['GET', ''],
+      ['GET', '/versions'],
+      ['GET', '/access-log'],
+    ] as const)('%s /api/patients/:other%s answers 404 patient.not_found', async (method, suffix) => {
+      const response = await clients.get('patient')!.request(method, `/api/patients/${otherId}${suffix}`);
+      expect(response).toMatchObject({ status: 404, body: { error: { code: 'patient.not_found' } } });
+    });
+
+    it('PATCH on another patient answers 404 and changes nothing', async () => {
+      const before = (await server.deps.repos.patients.findHead(otherId))!.version;
+      const response = await clients
+        .get('patient')!
+        .patch(`/api/patients/${otherId}`, { baseVersion: before, demographics: { phone: '1' } });
+      expect(response.status).toBe(404);
+      expect((await server.deps.repos.patients.findHead(otherId))!.version).toBe(before);
+    });
+
+    it('answers 404 for an id that does not exist, like for a record the patient may not see', async () => {
+      const missing = await clients.get('patient')!.get('/api/patients/does-not-exist');
+      const foreign = await clients.get('patient')!.get(`/api/patients/${otherId}`);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toEqual(foreign.body);
+    });
+  });
+
+  describe('staff and a clinic they do not belong to', () => {
+    let thirdClinicId: string;
+    let foreignPatientId: string;
+
+    beforeAll(async () => {
+      const admin = clients.get('admin')!;
+      const clinic = await admin.post<{ id: string }>('/api/clinics', clinicInput(`Third clinic ${engine}`));
+      expect(clinic.status).toBe(201);
+      thirdClinicId = clinic.body.id;
+      const email = `third-nurse-${engine}@matrix.test`;
+      const staff = await admin.post('/api/users', {
+        email,
+        name: 'Third Clinic Nurse',
+        password: 'matrix-password-1',
+        roles: [{ clinicId: thirdClinicId, role: 'nurse' }],
+      });
+      expect(staff.status).toBe(201);
+      const thirdNurse = createClient(server.url);
+      expect((await thirdNurse.login(email, 'matrix-password-1')).status).toBe(200);
+      const created = await thirdNurse.post<{ id: string; homeClinicId: string }>('/api/patients', {
+        demographics: demographics(`third-${engine}`),
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.homeClinicId).toBe(thirdClinicId);
+      foreignPatientId = created.body.id;
+    });
+
+    it.each(['nurse', 'physician', 'front_desk', 'admin'] as const)('%s of the demo clinics gets 404 reading it', async (role) => {
+      const client = clients.get(role)!;
+      for (const suffix of ['', '/versions', '/access-log']) {
+        const response = await client.get(`/api/patients/${foreignPatientId}${suffix}`);
+        expect(response).toMatchObject({ status: 404, body: { error: { code: 'patient.not_found' } } });
+      }
+    });
+
+    it('demo nurse gets 404 changing it, and the record keeps version 1', async () => {
+      const response = await clients.get('nurse')!.patch(`/api/patients/${foreignPatientId}`, {
+        baseVersion: 1,
+        clinical: { heights: [{ measuredOn: '2026-10-01', heightCm: 180 }] },
+      });
+      expect(response.status).toBe(404);
+      expect((await server.deps.repos.patients.findHead(foreignPatientId))!.version).toBe(1);
+    });
+
+    it('demo nurse cannot register a patient there (403) nor make it the active clinic (404)', async () => {
+      const nurse = clients.get('nurse')!;
+      const create = await nurse.post('/api/patients', { demographics: demographics(`intrude-${engine}`), homeClinicId: thirdClinicId });
+      expect(create).toMatchObject({ status: 403, body: { error: { code: 'auth.forbidden' } } });
+      const switched = await nurse.put('/api/me/active-clinic', { clinicId: thirdClinicId });
+      expect(switched).toMatchObject({ status: 404, body: { error: { code: 'clinic.not_found' } } });
+    });
+
+    it('demo nurse does not see it in search nor the clinic in the clinic list', async () => {
+      const nurse = clients.get('nurse')!;
+      const search = await nurse.get<{ items: { id: string }[] }>(`/api/patients?query=third-${engine}`);
+      expect(search.body.items).toEqual([]);
+      const clinics = await nurse.get<{ items: { id: string }[] }>('/api/clinics');
+      expect(clinics.body.items.map((c) => c.id)).not.toContain(thirdClinicId);
+    });
+  });
+});
