@@ -43,7 +43,10 @@ export class ApiError extends Error {
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener = () => {};
 
-/** Registers what happens when any call (other than a login attempt) answers 401: the app returns to sign-in. */
+/** 401 answers that mean "this password or code is wrong", a form error: the session (if any) is still fine. */
+const CREDENTIAL_ERROR_CODES = new Set(['auth.invalid_credentials', 'auth.invalid_totp']);
+
+/** Registers what happens when a call answers 401 because the session is gone: the app returns to sign-in. */
 export function setUnauthorizedListener(listener: UnauthorizedListener): void {
   onUnauthorized = listener;
 }
@@ -52,12 +55,10 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | number | undefined>;
-  /** Login answers 401 for a wrong password; that is a form error, not a lost session. */
-  unauthorizedIsExpected?: boolean;
 }
 
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, query, unauthorizedIsExpected = false } = options;
+  const { method = 'GET', body, query } = options;
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
@@ -73,8 +74,11 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   } catch {
     throw new ApiError(0, { code: 'network.unreachable', message: 'The server cannot be reached. Check the connection and try again.' });
   }
-  if (response.status === 401 && !unauthorizedIsExpected) onUnauthorized();
-  if (!response.ok) throw new ApiError(response.status, await readErrorBody(response));
+  if (!response.ok) {
+    const error = new ApiError(response.status, await readErrorBody(response));
+    if (error.status === 401 && !CREDENTIAL_ERROR_CODES.has(error.code)) onUnauthorized();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

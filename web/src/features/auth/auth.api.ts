@@ -29,22 +29,23 @@ export interface Me {
 }
 
 export interface LoginAnswer {
-  user: MeUser;
+  /** null while the second step (TOTP) is pending. */
+  user: MeUser | null;
   twoFactorRequired: boolean;
 }
 
 export const meQueryKey = ['me'] as const;
 
 export function login(input: { email: string; password: string }): Promise<LoginAnswer> {
-  return requestJson('/api/auth/login', { method: 'POST', body: input, unauthorizedIsExpected: true });
+  return requestJson('/api/auth/login', { method: 'POST', body: input });
 }
 
-export function loginWithTotp(input: { code: string }): Promise<{ user: MeUser }> {
-  return requestJson('/api/auth/login/totp', { method: 'POST', body: input, unauthorizedIsExpected: true });
+export function loginWithTotp(input: { code: string }): Promise<LoginAnswer> {
+  return requestJson('/api/auth/login/totp', { method: 'POST', body: input });
 }
 
 export function logout(): Promise<void> {
-  return requestJson('/api/auth/logout', { method: 'POST', unauthorizedIsExpected: true });
+  return requestJson('/api/auth/logout', { method: 'POST' });
 }
 
 export function getMe(): Promise<Me> {
@@ -56,8 +57,7 @@ export function setActiveClinic(clinicId: string): Promise<Me> {
 }
 
 export function enableTotp(input: { password: string }): Promise<{ totpUri: string; backupCodes: string[] }> {
-  // A wrong password answers 401 here; that is a form error, not a lost session.
-  return requestJson('/api/me/totp/enable', { method: 'POST', body: input, unauthorizedIsExpected: true });
+  return requestJson('/api/me/totp/enable', { method: 'POST', body: input });
 }
 
 export function confirmTotp(input: { code: string }): Promise<Me> {

@@ -46,10 +46,19 @@ interface DatedNote {
   note: string;
 }
 
+/** Newest measurement first, where the nurse adds today's. */
+const newestFirst = <T extends { measuredOn: string }>(entries: readonly T[]) =>
+  [...entries].sort((a, b) => b.measuredOn.localeCompare(a.measuredOn));
+
 export function toClinicalDraft(clinical: Clinical): ClinicalDraft {
   return {
-    weights: clinical.weights.map((w) => ({ id: w.id, measuredOn: w.measuredOn, value: Math.round(w.weightKg * 10) / 10, unit: 'kg' })),
-    heights: clinical.heights.map((h) => ({ id: h.id, measuredOn: h.measuredOn, value: h.heightCm, unit: 'cm' })),
+    weights: newestFirst(clinical.weights).map((w) => ({
+      id: w.id,
+      measuredOn: w.measuredOn,
+      value: Math.round(w.weightKg * 10) / 10,
+      unit: 'kg',
+    })),
+    heights: newestFirst(clinical.heights).map((h) => ({ id: h.id, measuredOn: h.measuredOn, value: h.heightCm, unit: 'cm' })),
     allergies: clinical.allergies.map((a) => ({ id: a.id, substance: a.substance, reaction: a.reaction ?? '', severity: a.severity })),
     conditions: clinical.conditions.map((c) => ({
       id: c.id,

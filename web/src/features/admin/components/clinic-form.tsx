@@ -75,6 +75,8 @@ export function ClinicForm(props: {
     initialValues: toDraft(props.clinic),
     validate: {
       name: (value) => (value.trim() ? null : 'Enter the clinic name'),
+      address: (value) => (value.trim() ? null : 'Enter the address'),
+      phone: (value) => (value.trim() ? null : 'Enter the phone number'),
       timeZone: (value) => (value ? null : 'Choose the time zone'),
       idleTimeoutMin: (value) => (Number(value) >= 1 ? null : 'At least 1 minute'),
       days: { closes: (value, values, path) => closesAfterOpens(value, values, path) },
@@ -91,7 +93,7 @@ export function ClinicForm(props: {
       <Stack>
         <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Phone" type="tel" {...form.getInputProps('phone')} />
+          <TextInput label="Phone" type="tel" required {...form.getInputProps('phone')} />
           <Select
             label="Time zone (IANA)"
             data={TIME_ZONES}
@@ -101,7 +103,7 @@ export function ClinicForm(props: {
             {...form.getInputProps('timeZone')}
           />
         </SimpleGrid>
-        <Textarea label="Address" autosize minRows={2} {...form.getInputProps('address')} />
+        <Textarea label="Address" required autosize minRows={2} {...form.getInputProps('address')} />
         <Fieldset legend="Opening hours">
           <Stack gap={6}>
             {WEEKDAYS.map((weekday, day) => (
@@ -127,7 +129,7 @@ export function ClinicForm(props: {
               label="Sign out after minutes without activity"
               description="Shared tablets: a chart must not stay open for the next person."
               min={1}
-              max={480}
+              max={720}
               allowDecimal={false}
               w={280}
               {...form.getInputProps('idleTimeoutMin')}

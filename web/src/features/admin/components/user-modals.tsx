@@ -14,7 +14,7 @@ export function NewUserModal({ clinics, opened, onClose }: { clinics: Clinic[]; 
     validate: {
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : 'Enter a valid email'),
       name: (value) => (value.trim() ? null : 'Enter the name'),
-      password: (value) => (value ? null : 'Enter an initial password'),
+      password: (value) => (value.length >= 12 ? null : 'At least 12 characters'),
     },
   });
   const create = useMutation({
@@ -37,7 +37,7 @@ export function NewUserModal({ clinics, opened, onClose }: { clinics: Clinic[]; 
           <TextInput label="Email" type="email" required autoComplete="off" {...form.getInputProps('email')} />
           <PasswordInput
             label="Initial password"
-            description="Give it to the person in a safe way; they can change it after signing in."
+            description="At least 12 characters."
             required
             autoComplete="new-password"
             {...form.getInputProps('password')}

@@ -101,16 +101,12 @@ function UserRow({ user, clinics, onEdit, isSelf }: { user: User; clinics: Clini
         </Group>
       </Table.Td>
       <Table.Td>
-        <Group gap={4}>
-          <Badge color={user.active ? 'teal' : 'gray'} variant="dot" tt="none">
-            {user.active ? 'Active' : 'Deactivated'}
-          </Badge>
-          {user.totpEnabled && (
-            <Badge color="blue" variant="dot" tt="none">
-              TOTP
-            </Badge>
-          )}
-        </Group>
+        <Text size="sm" c={user.active ? undefined : 'dimmed'}>
+          {user.active ? 'Active' : 'Deactivated'}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {user.totpEnabled ? 'Authenticator app on' : 'No authenticator app'}
+        </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">

@@ -15,8 +15,9 @@ export interface SignInState {
 
 function describeLoginError(error: unknown, step: 'password' | 'totp'): string {
   if (isApiError(error, 429)) return 'Too many attempts, wait a minute.';
-  if (isApiError(error, 401))
-    return step === 'password' ? 'Email or password is wrong.' : 'That code is not right. Try the current code again.';
+  if (isApiError(error, 401) && step === 'password') return 'Email or password is wrong.';
+  if (isApiError(error, 401) || isApiError(error, 400))
+    return 'That code is not right. Check the time on your phone and enter the current code.';
   return isApiError(error) ? error.message : 'Signing in failed. Try again.';
 }
 
@@ -36,7 +37,7 @@ export function SignInPage() {
   });
   const totp = useForm({
     initialValues: { code: '' },
-    validate: { code: (value) => (/^\s*\S{6,}\s*$/.test(value) ? null : 'Enter the 6-digit code or a backup code') },
+    validate: { code: (value) => (/^\s*\d{6}\s*$/.test(value) ? null : 'Enter the 6-digit code') },
   });
 
   const enterApp = async () => {
@@ -90,7 +91,7 @@ export function SignInPage() {
           ) : (
             <form onSubmit={totp.onSubmit((values) => totpStep.mutate({ code: values.code.trim() }))}>
               <Stack>
-                <Text size="sm">Enter the code from your authenticator app, or one of your backup codes.</Text>
+                <Text size="sm">Enter the 6-digit code from your authenticator app.</Text>
                 <TextInput
                   label="Authentication code"
                   inputMode="numeric"

@@ -64,7 +64,7 @@ export function TotpSetupPage({ me }: { me: Me }) {
                 )}
               </CopyButton>
               <Text size="sm" fw={600}>
-                Backup codes: keep them somewhere safe. Each works once if you lose your phone.
+                Backup codes: store them somewhere safe now; they are shown only once.
               </Text>
               <List spacing={2} size="sm" ff="monospace">
                 {enable.data.backupCodes.map((code) => (

@@ -45,9 +45,7 @@ export function AccessLogTab({ patient }: ChartTabProps) {
                 <Table.Td>{formatDateTime(entry.at)}</Table.Td>
                 <Table.Td>{entry.actorName}</Table.Td>
                 <Table.Td>{humanize(entry.role)}</Table.Td>
-                <Table.Td>
-                  {humanize(entry.action)} {entry.resource}
-                </Table.Td>
+                <Table.Td>{describeAccess(entry.action, entry.resource)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -60,4 +58,15 @@ export function AccessLogTab({ patient }: ChartTabProps) {
       )}
     </Stack>
   );
+}
+
+/** Plain words for the audit actions; the resource path names this chart's patient, so only its version is shown. */
+function describeAccess(action: string, resource: string): string {
+  const version = /\/v(\d+)$/.exec(resource)?.[1];
+  if (action === 'read' && version) return `Opened the record (version ${version})`;
+  if (action === 'update' && version) return `Changed the record (saved version ${version})`;
+  if (action === 'create') return 'Registered the patient';
+  if (action === 'read_versions') return 'Looked at the version history';
+  if (action === 'read_access_log') return 'Looked at this access log';
+  return `${humanize(action)} ${resource}`;
 }

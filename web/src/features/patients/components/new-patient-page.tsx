@@ -6,7 +6,10 @@ import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { toFormErrors } from '../../../lib/form-errors.ts';
 import { todayIso } from '../../../lib/format.ts';
+import { hasAnyRole } from '../../auth/auth.api.ts';
+import { useSession } from '../../auth/session-context.ts';
 import { type DemographicsDraft, fromDemographicsDraft, toDemographicsDraft, validateDemographicsDraft } from '../demographics-draft.ts';
+import { CLINICAL_ROLES } from '../patient-roles.ts';
 import { createPatient, type NewPatientInput, patientKeys } from '../patients.api.ts';
 import { DemographicsFields } from './demographics-fields.tsx';
 
@@ -35,6 +38,8 @@ const renameIssuePath = (path: string) =>
   path.replace(/^clinical\.weights\.0(\..*)?$/, 'weight.value').replace(/^clinical\.heights\.0(\..*)?$/, 'height.value');
 
 export function NewPatientPage() {
+  // Weight and height are clinical data: the server accepts them from nurses and physicians only.
+  const canEnterMeasurements = hasAnyRole(useSession(), CLINICAL_ROLES);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<NewPatientDraft>({
@@ -62,28 +67,30 @@ export function NewPatientPage() {
       <form onSubmit={form.onSubmit((values) => create.mutate(toNewPatientInput(values)))} noValidate>
         <Stack>
           <DemographicsFields form={form} />
-          <Fieldset legend="Measurements (today)">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <NumberInput label="Weight" min={0} decimalScale={1} flex={1} {...form.getInputProps('weight.value')} />
-                <SegmentedControl
-                  aria-label="Weight unit"
-                  data={['kg', 'lb']}
-                  value={form.values.weight.unit}
-                  onChange={(unit) => form.setFieldValue('weight.unit', unit as 'kg' | 'lb')}
-                />
-              </Group>
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <NumberInput label="Height" min={0} decimalScale={1} flex={1} {...form.getInputProps('height.value')} />
-                <SegmentedControl
-                  aria-label="Height unit"
-                  data={['cm', 'in']}
-                  value={form.values.height.unit}
-                  onChange={(unit) => form.setFieldValue('height.unit', unit as 'cm' | 'in')}
-                />
-              </Group>
-            </SimpleGrid>
-          </Fieldset>
+          {canEnterMeasurements && (
+            <Fieldset legend="Measurements (today)">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Group align="flex-end" gap="xs" wrap="nowrap">
+                  <NumberInput label="Weight" min={0} decimalScale={1} flex={1} {...form.getInputProps('weight.value')} />
+                  <SegmentedControl
+                    aria-label="Weight unit"
+                    data={['kg', 'lb']}
+                    value={form.values.weight.unit}
+                    onChange={(unit) => form.setFieldValue('weight.unit', unit as 'kg' | 'lb')}
+                  />
+                </Group>
+                <Group align="flex-end" gap="xs" wrap="nowrap">
+                  <NumberInput label="Height" min={0} decimalScale={1} flex={1} {...form.getInputProps('height.value')} />
+                  <SegmentedControl
+                    aria-label="Height unit"
+                    data={['cm', 'in']}
+                    value={form.values.height.unit}
+                    onChange={(unit) => form.setFieldValue('height.unit', unit as 'cm' | 'in')}
+                  />
+                </Group>
+              </SimpleGrid>
+            </Fieldset>
+          )}
           {create.isError && <FormErrorAlert error={create.error} title="The patient was not registered" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => navigate('/patients')}>

@@ -33,7 +33,8 @@ export function ClinicSwitcher() {
       onChange={(clinicId) => clinicId && clinicId !== me.activeClinicId && switchClinic.mutate(clinicId)}
       allowDeselect={false}
       disabled={switchClinic.isPending}
-      w={220}
+      w={{ base: '100%', sm: 320 }}
+      comboboxProps={{ width: 'target' }}
       size="sm"
     />
   );
