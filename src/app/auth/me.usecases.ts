@@ -43,10 +43,18 @@ export async function startTotpSetup(password: string, cookieHeader: string, dep
   }
 }
 
-/** Confirms set-up with a first code; from then on sign-in asks for a code. */
-export async function confirmTotpSetup(code: string, cookieHeader: string, deps: Deps) {
+/**
+ * Confirms set-up with a first code; from then on sign-in asks for a code. better-auth replaces the session when
+ * it turns TOTP on (the old one is deleted), so the new session cookie is returned for the caller to send on.
+ */
+export async function confirmTotpSetup(code: string, cookieHeader: string, deps: Deps): Promise<{ setCookies: string[] }> {
   try {
-    await deps.auth.api.verifyTOTP({ body: { code }, headers: new Headers({ cookie: cookieHeader }) });
+    const { headers } = await deps.auth.api.verifyTOTP({
+      body: { code },
+      headers: new Headers({ cookie: cookieHeader }),
+      returnHeaders: true,
+    });
+    return { setCookies: headers.getSetCookie() };
   } catch {
     throw new AppError('auth.invalid_totp', 401, 'That code is not valid. Check the time on your device and try again.');
   }

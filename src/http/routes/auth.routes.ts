@@ -81,10 +81,12 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
     app.post(
       '/api/me/totp/confirm',
       { schema: { tags: ['auth'], body: totpCodeBodySchema, response: { 200: meSchema, ...errorResponses } } },
-      async (request) => {
+      async (request, reply) => {
         await requireSession(request, deps, { allowWithoutTotp: true });
-        await confirmTotpSetup(request.body.code, request.headers.cookie ?? '', deps);
-        return meOf(request.headers.cookie);
+        const { setCookies } = await confirmTotpSetup(request.body.code, request.headers.cookie ?? '', deps);
+        if (setCookies.length === 0) return meOf(request.headers.cookie);
+        reply.header('set-cookie', setCookies);
+        return meOf(setCookies.map((c) => c.split(';')[0]).join('; '));
       },
     );
   };
