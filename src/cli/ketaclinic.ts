@@ -3,6 +3,8 @@ import { ConfigError } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { registerAdminCommands } from './admin.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
+import { registerDoseCommands } from './dose.command.ts';
+import { registerPkCommands } from './pk.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 
 const program = new Command('ketaclinic')
@@ -16,6 +18,8 @@ const program = new Command('ketaclinic')
 registerServeCommand(program);
 registerAdminCommands(program);
 registerBackupCommands(program);
+registerPkCommands(program);
+registerDoseCommands(program);
 
 try {
   await program.parseAsync(process.argv);
