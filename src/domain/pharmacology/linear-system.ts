@@ -14,8 +14,8 @@ export interface Propagator {
   inputIntegral: Float64Array;
 }
 
-function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
-  const out = new Float64Array(m * m);
+function multiplyInto(a: Float64Array, b: Float64Array, m: number, out: Float64Array): Float64Array {
+  out.fill(0);
   for (let i = 0; i < m; i++) {
     for (let k = 0; k < m; k++) {
       const aik = a[i * m + k]!;
@@ -42,16 +42,28 @@ export function computeMatrixExponential(matrix: Float64Array, m: number): Float
   const norm = normInf(matrix, m);
   const squarings = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
   const scale = 2 ** -squarings;
-  const scaled = matrix.map((v) => v * scale);
-  let result: Float64Array = new Float64Array(m * m);
+  const scaled = new Float64Array(m * m);
+  for (let i = 0; i < m * m; i++) scaled[i] = matrix[i]! * scale;
+  let result = new Float64Array(m * m);
   for (let i = 0; i < m; i++) result[i * m + i] = 1;
-  let term: Float64Array = result.slice();
+  let term = result.slice();
+  let next = new Float64Array(m * m);
   for (let order = 1; order <= 30; order++) {
-    term = multiply(term, scaled, m).map((v) => v / order);
-    for (let i = 0; i < m * m; i++) result[i]! += term[i]!;
-    if (normInf(term, m) < 1e-20) break;
+    multiplyInto(term, scaled, m, next);
+    let termMax = 0;
+    for (let i = 0; i < m * m; i++) {
+      next[i]! /= order;
+      result[i]! += next[i]!;
+      termMax = Math.max(termMax, Math.abs(next[i]!));
+    }
+    [term, next] = [next, term];
+    // m times the largest entry bounds the infinity norm of the term.
+    if (termMax * m < 1e-20) break;
   }
-  for (let s = 0; s < squarings; s++) result = multiply(result, result, m);
+  for (let s = 0; s < squarings; s++) {
+    multiplyInto(result, result, m, next);
+    [result, next] = [next, result];
+  }
   return result;
 }
 
