@@ -81,8 +81,10 @@ export function createOrganizationRepository(db: Database) {
     },
 
     async replaceRoles(userId: string, roles: { clinicId: string; role: StaffRole }[]) {
+      // Roles are a set: a repeated (clinic, role) pair would break the primary key after the delete.
+      const unique = [...new Map(roles.map((r) => [`${r.clinicId}\u0000${r.role}`, r])).values()];
       await db.delete(staffRoles).where(eq(staffRoles.userId, userId));
-      if (roles.length > 0) await db.insert(staffRoles).values(roles.map((r) => ({ userId, ...r })));
+      if (unique.length > 0) await db.insert(staffRoles).values(unique.map((r) => ({ userId, clinicId: r.clinicId, role: r.role })));
     },
 
     async updateUser(id: string, fields: { name?: string; active?: boolean; activeClinicId?: string | null }, at: Date) {
