@@ -55,8 +55,9 @@ export async function writeBackup(filePath: string, deps: Deps): Promise<BackupH
 }
 
 /**
- * Loads a backup into an empty database of either engine, in one transaction, then verifies the audit chains
- * against the heads recorded in the backup. Refuses a non-empty database or a backup from a newer schema.
+ * Loads a backup into an empty database of either engine and verifies the audit chains against the heads
+ * recorded in the backup, all in one transaction: a refused backup leaves the target empty. Refuses a non-empty
+ * database or a backup from another schema version.
  */
 export async function restoreBackup(filePath: string, deps: Deps): Promise<BackupHeader> {
   const lines = readline.createInterface({ input: fs.createReadStream(filePath), crlfDelay: Number.POSITIVE_INFINITY });
@@ -82,22 +83,32 @@ export async function restoreBackup(filePath: string, deps: Deps): Promise<Backu
     };
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (next.value.trim() === '') continue;
-      const { table, row } = JSON.parse(next.value) as { table: BackupTableName; row: unknown };
+      const { table, row } = parseRow(next.value);
       if (!BACKUP_TABLES.some((t) => t.name === table)) throw new AppError('backup.malformed', 400, `Unknown table ${table} in backup.`);
       if (table !== batchTable || batch.length >= PAGE_ROWS) await flush();
       batchTable = table;
       batch.push(row);
     }
     await flush();
+    // Verified before commit, on the transaction's own view of the rows.
+    const txRepos = createRepositories(tx as unknown as Database);
+    const verification = await verifyAuditTrail({ ...deps, db: tx as unknown as Database, repos: txRepos });
+    const heads = await txRepos.audit.listHeads();
+    const headsMatch = JSON.stringify(heads) === JSON.stringify(header.auditHeads);
+    if (!verification.ok || !headsMatch)
+      throw new AppError('backup.audit_mismatch', 400, 'The restored audit trail does not match the heads recorded in the backup.', {
+        ...verification,
+      });
   });
-  const verification = await verifyAuditTrail(deps);
-  const heads = await deps.repos.audit.listHeads();
-  const headsMatch = JSON.stringify(heads) === JSON.stringify(header.auditHeads);
-  if (!verification.ok || !headsMatch)
-    throw new AppError('backup.audit_mismatch', 400, 'The restored audit trail does not match the heads recorded in the backup.', {
-      ...verification,
-    });
   return header;
+}
+
+function parseRow(line: string): { table: BackupTableName; row: unknown } {
+  try {
+    return JSON.parse(line) as { table: BackupTableName; row: unknown };
+  } catch {
+    throw new AppError('backup.malformed', 400, 'A line of this backup is not valid JSON; the file is damaged or truncated.');
+  }
 }
 
 function parseHeader(line: string): BackupHeader {

@@ -43,8 +43,13 @@ export function createBackupRepository(db: Database) {
 
     async insertRows(table: BackupTableName, rows: unknown[]): Promise<void> {
       if (rows.length === 0) return;
+      // Opening any database writes a generated auth_secret (resolveAuthSecret) before restore runs; the backup's wins.
+      const onConflict =
+        table === 'instance_settings'
+          ? sql` on conflict (key) do update set value = excluded.value, created_at = excluded.created_at`
+          : sql``;
       await db.execute(
-        sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
+        sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)${onConflict}`,
       );
     },
   };
