@@ -35,6 +35,14 @@ function pickDemoPatientWithMedication() {
   return { ...chosen.record.demographics, ingredient: medication.ingredient };
 }
 
+/** The demo patient whose pain summary was "copied from a referral letter" with a script tag in it. */
+function pickDemoPatientWithMarkup() {
+  const patients = buildDemoPatients({ todayIso: new Date().toISOString().slice(0, 10), clinicIds: ['first', 'second'] });
+  const chosen = patients.find((p) => p.record.clinical.painHistory?.summary?.includes('<script>'));
+  if (!chosen) throw new Error('the demo data has no patient with markup in a note');
+  return { ...chosen.record.demographics, homeClinicIndex: chosen.homeClinicIndex, summary: chosen.record.clinical.painHistory!.summary! };
+}
+
 async function signInAsNurse(page: Page, baseUrl: string) {
   await page.goto(baseUrl);
   await page.getByLabel('Email').fill('nurse@demo.clinic');
@@ -43,7 +51,7 @@ async function signInAsNurse(page: Page, baseUrl: string) {
   await page.getByRole('heading', { name: 'Patients' }).waitFor();
 }
 
-async function openChartBySearch(page: Page, patient: ReturnType<typeof pickDemoPatientWithMedication>) {
+async function openChartBySearch(page: Page, patient: { familyName: string; mrn: string }) {
   await page.getByLabel('Search patients').fill(patient.familyName);
   const row = page.getByRole('row').filter({ hasText: patient.mrn });
   await row.getByRole('link').click();
@@ -97,6 +105,29 @@ describe('nurse opens a chart', () => {
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(RESULTS_DIR, 'nurse-chart-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('switches clinic and shows markup typed into a note as inert text', async () => {
+    const marked = pickDemoPatientWithMarkup();
+    await context.clearCookies();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await signInAsNurse(page, server.url);
+    const switcher = page.getByRole('combobox', { name: 'Active clinic' });
+    const clinicNames = await page.getByRole('option', { includeHidden: true }).allTextContents();
+    await switcher.click();
+    await page.getByRole('option').nth(marked.homeClinicIndex).click();
+    await expect.poll(() => switcher.inputValue()).toBe(clinicNames[marked.homeClinicIndex]);
+    await openChartBySearch(page, marked);
+
+    await page.getByText(marked.summary, { exact: true }).waitFor();
+    expect(dialogs).toEqual([]);
+    await expect(page.locator('script:not([src])').count()).resolves.toBe(0);
     await page.close();
   });
 });
