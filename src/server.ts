@@ -29,7 +29,13 @@ export async function createDeps(handle: DatabaseHandle, config: Config, options
 /** Opens the database, applies migrations, seeds the demo when asked, and builds the HTTP app (not listening). */
 export async function createServer(options: ServerOptions) {
   const { config } = options;
-  const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE });
+  const logger = pino({ level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS });
+  const handle = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    onPoolError: (error) => logger.warn({ code: (error as { code?: string }).code }, 'database connection lost; the pool reconnects'),
+  });
   try {
     await handle.migrate();
     const baseUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;

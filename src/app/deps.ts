@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { createAuditRepository } from '../db/repositories/audit.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
+import { createSessionsRepository } from '../db/repositories/sessions.repository.ts';
 import type { Actor } from '../domain/access/permissions.ts';
 import type { AuthLibrary } from './auth/auth-library.ts';
 
@@ -11,6 +12,7 @@ export function createRepositories(db: Database) {
     audit: createAuditRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
+    sessions: createSessionsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

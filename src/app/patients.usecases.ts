@@ -60,16 +60,23 @@ const grant = (actor: Actor, permission: PatientPermission, head: { homeClinicId
   findGrantingRole(actor, permission, { clinicId: head.homeClinicId, patientId: head.id });
 
 export async function getPatient(id: string, ctx: RequestContext, deps: Deps): Promise<PatientView> {
-  const { head, role } = await loadReadable(id, ctx.actor, deps);
-  const clinicalRole = grant(ctx.actor, 'patient.read_clinical', head);
-  const row = await deps.repos.patients.findVersion(id, head.version);
-  if (!row) throw new Error(`patient ${id} has no version ${head.version}`);
+  const current = await deps.repos.patients.findCurrent(id);
+  const role =
+    current && current.organizationId === ctx.actor.organizationId ? grant(ctx.actor, 'patient.read_demographics', current) : null;
+  if (!current || !role) throw notFound('patient');
+  const clinicalRole = grant(ctx.actor, 'patient.read_clinical', current);
   await recordPatientAccess(
-    { clinicId: head.homeClinicId, patientId: id, role: clinicalRole ?? role, action: 'read', resource: `patient/${id}/v${head.version}` },
+    {
+      clinicId: current.homeClinicId,
+      patientId: id,
+      role: clinicalRole ?? role,
+      action: 'read',
+      resource: `patient/${id}/v${current.version}`,
+    },
     ctx,
     deps,
   );
-  return toView(head, head.version, row.record, clinicalRole !== null);
+  return toView(current, current.version, current.record, clinicalRole !== null);
 }
 
 export async function searchPatients(input: { query: string; page: number; pageSize: number }, ctx: RequestContext, deps: Deps) {

@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Told about errors on idle pooled connections (logged by the server). */
+  onPoolError?: (error: Error) => void;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -34,6 +36,8 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (error) => options.onPoolError?.(error));
     const db = drizzleNodePg({ client: pool, schema });
     return {
       db: db as unknown as Database,

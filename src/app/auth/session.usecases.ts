@@ -1,3 +1,4 @@
+import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import type { Actor, StaffRole } from '../../domain/access/permissions.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo.usecases.ts';
 import type { Deps } from '../deps.ts';
@@ -104,52 +105,72 @@ export interface AuthenticatedSession {
   totpSetupRequired: boolean;
 }
 
+/** Sessions slide: they end this long after the last request (and at once when idle past the clinic limit). */
+const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** When no clinic applies (should not happen for a valid account), the strictest sensible idle limit. */
+const FALLBACK_IDLE_TIMEOUT_MIN = 15;
+
 /**
- * Resolves the session cookie to an actor: checks the user is active, applies the active clinic's idle
- * logout, and records activity at most every 30 s.
+ * Reads the session token from better-auth's signed cookie, verifying the signature with better-auth's own
+ * HMAC helper. Returns undefined for a missing or forged cookie.
+ */
+async function readSessionToken(cookieHeader: string, deps: Deps): Promise<string | undefined> {
+  const context = await deps.auth.$context;
+  const name = context.authCookies.sessionToken.name;
+  const raw = cookieHeader
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+  if (!raw) return undefined;
+  const value = decodeURIComponent(raw);
+  const dot = value.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const token = value.slice(0, dot);
+  const expected = await makeSignature(token, context.secret);
+  return constantTimeEqual(expected, value.slice(dot + 1)) ? token : undefined;
+}
+
+/**
+ * Resolves the session cookie to an actor in one query: checks expiry and that the user is active, applies the
+ * active clinic's idle logout, and records activity at most every 30 s (sliding the expiry).
  */
 export async function authenticate(cookieHeader: string | undefined, deps: Deps): Promise<AuthenticatedSession> {
-  if (!cookieHeader) throw unauthenticated();
-  const found = await deps.auth.api.getSession({ headers: new Headers({ cookie: cookieHeader }), query: { disableRefresh: true } });
-  if (!found) throw unauthenticated();
-  const { organization, patients } = deps.repos;
-  const account = await organization.findUser(found.user.id);
-  if (!account?.active) throw unauthenticated();
-  const [roles, patient] = await Promise.all([organization.listRoles(account.id), patients.findHeadByUserId(account.id)]);
-  const rolesByClinic = new Map<string, StaffRole[]>();
-  for (const { clinicId, role } of roles) rolesByClinic.set(clinicId, [...(rolesByClinic.get(clinicId) ?? []), role]);
-  const activeClinicId =
-    account.activeClinicId && rolesByClinic.has(account.activeClinicId)
-      ? account.activeClinicId
-      : (rolesByClinic.keys().next().value ?? null);
-  const settingsClinicId = activeClinicId ?? patient?.homeClinicId;
-  const clinic = settingsClinicId ? await organization.findClinic(settingsClinicId) : undefined;
-  const idleTimeoutMin = clinic?.settings.idleTimeoutMin ?? 30;
+  const token = cookieHeader ? await readSessionToken(cookieHeader, deps) : undefined;
+  if (!token) throw unauthenticated();
+  const principal = await deps.repos.sessions.findPrincipal(token);
   const now = deps.clock();
-  const lastActiveAt = found.session.lastActiveAt ?? found.session.createdAt;
-  if (now.getTime() - new Date(lastActiveAt).getTime() > idleTimeoutMin * 60_000) {
-    await organization.deleteSession(found.session.token);
+  if (!principal || !principal.active || principal.expiresAt <= now) throw unauthenticated();
+  const rolesByClinic = new Map<string, StaffRole[]>();
+  for (const { clinicId, role } of principal.roles) rolesByClinic.set(clinicId, [...(rolesByClinic.get(clinicId) ?? []), role]);
+  const activeClinicId =
+    principal.activeClinicId && rolesByClinic.has(principal.activeClinicId)
+      ? principal.activeClinicId
+      : (rolesByClinic.keys().next().value ?? null);
+  const settings = principal.clinicSettings[activeClinicId ?? principal.patientClinicId ?? ''];
+  const idleTimeoutMin = settings?.idleTimeoutMin ?? FALLBACK_IDLE_TIMEOUT_MIN;
+  const idleMs = now.getTime() - principal.lastActiveAt.getTime();
+  if (idleMs > idleTimeoutMin * 60_000) {
+    await deps.repos.sessions.delete(token);
     throw new AppError('auth.idle_timeout', 401, `Signed out after ${idleTimeoutMin} minutes without activity.`);
   }
-  if (now.getTime() - new Date(lastActiveAt).getTime() > ACTIVITY_WRITE_INTERVAL_MS)
-    await organization.touchSession(found.session.token, now);
-  const totpEnabled = account.twoFactorEnabled === true;
+  if (idleMs > ACTIVITY_WRITE_INTERVAL_MS) await deps.repos.sessions.touch(token, now, SESSION_TTL_MS);
   const needsTotp =
-    clinic?.settings.requireTotpForPhysiciansAndAdmins === true && roles.some((r) => r.role === 'physician' || r.role === 'admin');
+    settings?.requireTotpForPhysiciansAndAdmins === true && principal.roles.some((r) => r.role === 'physician' || r.role === 'admin');
   return {
     actor: {
-      userId: account.id,
-      name: account.name,
-      organizationId: account.organizationId,
+      userId: principal.userId,
+      name: principal.name,
+      organizationId: principal.organizationId,
       rolesByClinic,
       activeClinicId,
-      patientId: patient?.id ?? null,
+      patientId: principal.patientId,
     },
-    token: found.session.token,
-    totpEnabled,
-    email: account.email,
+    token,
+    totpEnabled: principal.totpEnabled,
+    email: principal.email,
     idleTimeoutMin,
-    totpSetupRequired: needsTotp && !totpEnabled,
+    totpSetupRequired: needsTotp && !principal.totpEnabled,
   };
 }
 

@@ -36,6 +36,16 @@ export function createPatientsRepository(db: Database) {
       return row;
     },
 
+    /** The head and its current record in one round trip (the chart's hot path). */
+    async findCurrent(id: string): Promise<(PatientHead & { record: PatientRecord }) | undefined> {
+      const [row] = await db
+        .select({ ...headColumns, record: patientVersions.record })
+        .from(patients)
+        .innerJoin(patientVersions, and(eq(patientVersions.patientId, patients.id), eq(patientVersions.version, patients.version)))
+        .where(eq(patients.id, id));
+      return row;
+    },
+
     async findHeadByUserId(userId: string): Promise<PatientHead | undefined> {
       const [row] = await db.select(headColumns).from(patients).where(eq(patients.userId, userId));
       return row;
