@@ -47,21 +47,37 @@ export function classifyConcentration(plasmaNgPerMl: number): ConcentrationBand 
   return CONCENTRATION_BANDS[CONCENTRATION_BANDS.length - 1]!;
 }
 
+const UPPER_BOUNDS = Float64Array.from(CONCENTRATION_BANDS, (band) => band.upperNgPerMl);
+
+function findBandIndex(plasmaNgPerMl: number): number {
+  let i = 0;
+  while (i < UPPER_BOUNDS.length - 1 && plasmaNgPerMl >= UPPER_BOUNDS[i]!) i++;
+  return i;
+}
+
 /** Minutes spent in each band, linearly interpolating crossings between consecutive samples (ng/mL vs min).
  *  Derived from the sampled curve; resolution is the sampling step (DOMAIN.md 6 bands). */
 export function computeTimeInBands(timesMin: ArrayLike<number>, plasmaNgPerMl: ArrayLike<number>): Record<string, number> {
-  const result: Record<string, number> = {};
-  for (const band of CONCENTRATION_BANDS) result[band.id] = 0;
+  const totals = new Float64Array(CONCENTRATION_BANDS.length);
+  let previousBand = timesMin.length > 0 ? findBandIndex(plasmaNgPerMl[0]!) : 0;
   for (let k = 1; k < timesMin.length; k++) {
-    const t0 = timesMin[k - 1]!;
-    const t1 = timesMin[k]!;
-    const c0 = plasmaNgPerMl[k - 1]!;
-    const c1 = plasmaNgPerMl[k]!;
-    for (const band of CONCENTRATION_BANDS) {
-      result[band.id]! += (t1 - t0) * fractionInside(c0, c1, band.lowerNgPerMl, band.upperNgPerMl);
-    }
+    const dt = timesMin[k]! - timesMin[k - 1]!;
+    const band = findBandIndex(plasmaNgPerMl[k]!);
+    if (band === previousBand) totals[band]! += dt;
+    else addCrossing(totals, dt, plasmaNgPerMl[k - 1]!, plasmaNgPerMl[k]!);
+    previousBand = band;
   }
+  const result: Record<string, number> = {};
+  CONCENTRATION_BANDS.forEach((band, i) => {
+    result[band.id] = totals[i]!;
+  });
   return result;
+}
+
+function addCrossing(totals: Float64Array, dt: number, c0: number, c1: number): void {
+  CONCENTRATION_BANDS.forEach((band, i) => {
+    totals[i]! += dt * fractionInside(c0, c1, band.lowerNgPerMl, band.upperNgPerMl);
+  });
 }
 
 /** Share of a linear segment from c0 to c1 that lies in [lower, upper). */

@@ -95,6 +95,74 @@ function computeForcing(p: Propagator, rates: Float64Array, out: Float64Array): 
   }
 }
 
+interface UniformRun {
+  propagator: Propagator;
+  forcing: Float64Array;
+  state: Float64Array;
+  scratch: Float64Array;
+  timesMin: Float64Array;
+  limitMin: number;
+  plasma: Float64Array;
+  effect: Float64Array | undefined;
+  effectIndex: number;
+  scale: number;
+}
+
+/** The hot loop: consecutive output times one propagator step apart and before the next breakpoint, with no
+ *  allocation or closure per point. Returns the index of the first time it did not handle. */
+function runUniformSteps(run: UniformRun, first: number): number {
+  const { propagator, forcing, state, scratch, timesMin, limitMin, plasma, effect, effectIndex, scale } = run;
+  const n = propagator.n;
+  const e = propagator.transition;
+  const dtMin = propagator.dtMin;
+  if (n === 4) return runUniformSteps4(run, first);
+  let k = first;
+  for (; k < timesMin.length; k++) {
+    const t = timesMin[k]!;
+    const dt = t - timesMin[k - 1]!;
+    if (t + SAME_TIME_TOLERANCE * Math.max(1e-3, dt) >= limitMin || Math.abs(dt - dtMin) > 1e-12 * dt) break;
+    for (let i = 0; i < n; i++) {
+      let sum = forcing[i]!;
+      for (let j = 0; j < n; j++) sum += e[i * n + j]! * state[j]!;
+      scratch[i] = sum;
+    }
+    for (let i = 0; i < n; i++) state[i] = scratch[i]!;
+    plasma[k] = state[0]! * scale;
+    if (effect) effect[k] = state[effectIndex]! * 1000;
+  }
+  return k;
+}
+
+/** runUniformSteps unrolled for four states (three compartments and the effect site: Kamp, Domino with IV). */
+function runUniformSteps4(run: UniformRun, first: number): number {
+  const { propagator, forcing: w, state, timesMin, limitMin, plasma, effect, effectIndex, scale } = run;
+  const e = propagator.transition;
+  const dtMin = propagator.dtMin;
+  const [e00, e01, e02, e03, e10, e11, e12, e13, e20, e21, e22, e23, e30, e31, e32, e33] = e as unknown as number[];
+  const [w0, w1, w2, w3] = w as unknown as number[];
+  let [x0, x1, x2, x3] = state as unknown as number[];
+  let k = first;
+  for (; k < timesMin.length; k++) {
+    const t = timesMin[k]!;
+    const dt = t - timesMin[k - 1]!;
+    if (t + SAME_TIME_TOLERANCE * Math.max(1e-3, dt) >= limitMin || Math.abs(dt - dtMin) > 1e-12 * dt) break;
+    const y0 = e00! * x0! + e01! * x1! + e02! * x2! + e03! * x3! + w0!;
+    const y1 = e10! * x0! + e11! * x1! + e12! * x2! + e13! * x3! + w1!;
+    const y2 = e20! * x0! + e21! * x1! + e22! * x2! + e23! * x3! + w2!;
+    x3 = e30! * x0! + e31! * x1! + e32! * x2! + e33! * x3! + w3!;
+    x0 = y0;
+    x1 = y1;
+    x2 = y2;
+    plasma[k] = x0 * scale;
+    if (effect) effect[k] = (effectIndex === 3 ? x3 : effectIndex === 2 ? x2 : x1)! * 1000;
+  }
+  state[0] = x0!;
+  state[1] = x1!;
+  state[2] = x2!;
+  state[3] = x3!;
+  return k;
+}
+
 /** Plasma (and effect-site) concentrations at ascending times >= 0 for resolved inputs; a time that falls on a
  *  bolus reports the value just after it. Exact linear-system solution (issue 3 item 4; DOMAIN.md 5). */
 export function simulateTrajectory(params: DispositionParameters, inputs: readonly ResolvedInput[], timesMin: Float64Array): Trajectory {
@@ -125,7 +193,13 @@ export function simulateTrajectory(params: DispositionParameters, inputs: readon
     step(current, state, forcing, scratch);
     now = target;
   };
-  for (let k = 0; k < timesMin.length; k++) {
+  const scale = 1000 / system.centralVolumeL;
+  const record = (k: number) => {
+    plasma[k] = state[0]! * scale;
+    if (effect) effect[k] = state[system.effectIndex]! * 1000;
+  };
+  let k = 0;
+  while (k < timesMin.length) {
     const tk = timesMin[k]!;
     const tolerance = SAME_TIME_TOLERANCE * Math.max(1e-3, tk - now);
     while (bp < breakpoints.length && breakpoints[bp]!.timeMin <= tk + tolerance) {
@@ -138,8 +212,24 @@ export function simulateTrajectory(params: DispositionParameters, inputs: readon
       bp++;
     }
     advanceTo(tk);
-    plasma[k] = (state[0]! / system.centralVolumeL) * 1000;
-    if (effect) effect[k] = state[system.effectIndex]! * 1000;
+    record(k++);
+    if (current && !ratesChanged) {
+      const nextBreakpoint = bp < breakpoints.length ? breakpoints[bp]!.timeMin : Number.POSITIVE_INFINITY;
+      const run: UniformRun = {
+        propagator: current,
+        forcing,
+        state,
+        scratch,
+        timesMin,
+        limitMin: nextBreakpoint,
+        plasma,
+        effect,
+        effectIndex: system.effectIndex,
+        scale,
+      };
+      k = runUniformSteps(run, k);
+      now = timesMin[k - 1]!;
+    }
   }
   const last = timesMin.length > 0 ? timesMin[timesMin.length - 1]! : 0;
   const bioavailableInputMg = computeBioavailableInputMg(inputs, last);

@@ -106,7 +106,11 @@ function findPeak(times: Float64Array, values: Float64Array): { cmax: number; tm
 }
 
 // Round-off can leave -1e-17 where the exact value is 0; concentrations are reported non-negative.
-const clampToArray = (values: Float64Array) => Array.from(values, (v) => Math.max(0, v));
+function clampToArray(values: Float64Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = Math.max(values[k]!, 0);
+  return out;
+}
 
 /** Simulates a regimen document for one patient on the grid 0..untilMin by stepMin (issue 3, items 2-4 and 8).
  *  Returns field-named issues for bad input; esketamine returns status 'no-validated-model' (DOMAIN.md 5.3). */
@@ -146,7 +150,7 @@ export function simulateRegimen(request: SimulationRequest): SimulationOutcome {
     value: {
       ...base,
       status: 'simulated',
-      timesMin: Array.from(times),
+      timesMin: clampToArray(times),
       plasmaNgPerMl: clampToArray(trajectory.plasmaNgPerMl),
       effectSiteNgPerMl: trajectory.effectSiteNgPerMl ? clampToArray(trajectory.effectSiteNgPerMl) : undefined,
       summary,
