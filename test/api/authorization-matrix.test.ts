@@ -111,14 +111,12 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       clients.set(role, client);
     }
     const me = await clients.get('patient')!.get<{ patientId: string; activeClinicId: string }>('/api/me');
-    const target = await clients
-      .get('admin')!
-      .post<{ id: string }>('/api/users', {
-        email: `target-${engine}@matrix.test`,
-        name: 'Target',
-        password: 'matrix-password-1',
-        roles: [],
-      });
+    const target = await clients.get('admin')!.post<{ id: string }>('/api/users', {
+      email: `target-${engine}@matrix.test`,
+      name: 'Target',
+      password: 'matrix-password-1',
+      roles: [],
+    });
     expect(target.status).toBe(201);
     fixture = {
       patientId: me.body.patientId,
