@@ -65,7 +65,7 @@ export function confirmTotp(input: { code: string }): Promise<Me> {
 }
 
 /** The roles the user holds where they are working now; a patient account adds the `patient` role. */
-export function activeRoles(me: Me): Role[] {
+function activeRoles(me: Me): Role[] {
   const clinicRoles = me.clinics.find((clinic) => clinic.id === me.activeClinicId)?.roles ?? [];
   return me.patientId ? [...clinicRoles, 'patient'] : clinicRoles;
 }

@@ -9,7 +9,7 @@ export interface NavItem {
 }
 
 /** Admins see patients' demographics only (the server answers `access: 'demographics'`). */
-export const PATIENT_LIST_ROLES: readonly Role[] = ['physician', 'nurse', 'front_desk', 'admin'];
+const PATIENT_LIST_ROLES: readonly Role[] = ['physician', 'nurse', 'front_desk', 'admin'];
 
 export function listNavItems(me: Me): NavItem[] {
   const items: NavItem[] = [];

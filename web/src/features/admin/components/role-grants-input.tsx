@@ -1,7 +1,7 @@
 import { Chip, Group, Stack, Text } from '@mantine/core';
 import type { Clinic, RoleGrant, StaffRole } from '../admin.api.ts';
 
-export const STAFF_ROLES: { value: StaffRole; label: string }[] = [
+const STAFF_ROLES: { value: StaffRole; label: string }[] = [
   { value: 'physician', label: 'Physician' },
   { value: 'nurse', label: 'Nurse' },
   { value: 'front_desk', label: 'Front desk' },

@@ -16,6 +16,7 @@ import { AllergiesEditor, ConditionsEditor } from './edit-allergies-conditions.t
 import { PainHistoryEditor, PsychiatricAndSubstanceEditor, RiskFactorsEditor } from './edit-history.tsx';
 import { MeasurementsEditor } from './edit-measurements.tsx';
 import { MedicationsEditor } from './edit-medications.tsx';
+import { UnsavedChangesGuard } from './unsaved-changes-guard.tsx';
 
 /**
  * Edits the record as a new version. The PATCH carries the version the user started from, so a change made
@@ -76,6 +77,7 @@ export function EditTab({ patient }: ChartTabProps) {
   const full = patient.access === 'full';
   return (
     <form onSubmit={onSubmit} noValidate>
+      <UnsavedChangesGuard dirty={form.isDirty()} />
       <Stack maw={960}>
         <Text size="sm" c="dimmed">
           Editing version {baseVersion}. Saving stores a new version; earlier versions stay in History.

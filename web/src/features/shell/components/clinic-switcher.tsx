@@ -1,18 +1,24 @@
 import { Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocation, useNavigate } from 'react-router';
 import { describeError } from '../../../lib/api-client.ts';
 import { type Me, meQueryKey, setActiveClinic } from '../../auth/auth.api.ts';
 import { useSession } from '../../auth/session-context.ts';
+import { homePath } from '../nav-items.ts';
 
 /** Switches the clinic the user works in; every cached answer belongs to the old clinic, so all are refetched. */
 export function ClinicSwitcher() {
   const me = useSession();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
   const switchClinic = useMutation({
     mutationFn: setActiveClinic,
     onSuccess: async (updated) => {
       queryClient.setQueryData<Me>(meQueryKey, updated);
+      // A chart belongs to the clinic it was opened in; the new clinic starts at its own list.
+      if (/^\/patients\/(?!new$)[^/]+/.test(location.pathname)) navigate(homePath(updated));
       await queryClient.invalidateQueries();
     },
     onError: (error) => notifications.show({ color: 'red', title: 'Clinic not switched', message: describeError(error) }),
