@@ -151,7 +151,7 @@ describe.each(ENGINES)('audit verification after tampering on %s', (engine) => {
   });
 });
 
-describe('ketaclinic audit verify', () => {
+describe('ketaclinic audit verify', { timeout: 120_000 }, () => {
   let opened: Opened | undefined;
   let handleOpen = false;
   afterAll(async () => {

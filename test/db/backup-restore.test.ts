@@ -205,7 +205,7 @@ describe(`backup of PGlite restored into ${havePostgres ? 'PostgreSQL' : 'PGlite
   });
 });
 
-describe('ketaclinic backup and restore', () => {
+describe('ketaclinic backup and restore', { timeout: 120_000 }, () => {
   let source: TestDatabase | undefined;
   let target: Target | undefined;
   const handles: DatabaseHandle[] = [];

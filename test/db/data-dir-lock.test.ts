@@ -18,7 +18,7 @@ async function pidOfAnExitedProcess(): Promise<number> {
   return child.pid!;
 }
 
-describe('embedded data dir lock', () => {
+describe('embedded data dir lock', { timeout: 120_000 }, () => {
   let database: TestDatabase | undefined;
   let handle: DatabaseHandle | undefined;
   afterEach(async () => {
