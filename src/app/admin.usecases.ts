@@ -1,7 +1,7 @@
 import type { ClinicFields } from '../db/repositories/organization.repository.ts';
 import type { ClinicSettings } from '../db/schema/index.ts';
 import { type Actor, holdsRoleAnywhere, type StaffRole } from '../domain/access/permissions.ts';
-import type { Deps } from './deps.ts';
+import { type Deps, inTransaction } from './deps.ts';
 import { AppError, conflict, forbidden, notFound } from './errors.ts';
 
 const requireAdmin = (actor: Actor) => {
@@ -70,7 +70,10 @@ export async function createUser(
   return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
 }
 
-/** Shared by the admin screen, `ketaclinic create-user` and the demo seed. */
+/**
+ * Shared by the admin screen, `ketaclinic create-user` and the demo seed. better-auth hashes the password
+ * (scrypt); the user, its credential and its roles are then written in one transaction: all or nothing.
+ */
 export async function insertUserAccount(
   input: {
     email: string;
@@ -82,26 +85,21 @@ export async function insertUserAccount(
   },
   deps: Deps,
 ): Promise<string> {
-  const context = await deps.auth.$context;
-  const created = await context.internalAdapter.createUser(
-    {
+  const passwordHash = await (await deps.auth.$context).password.hash(input.password);
+  const id = deps.newId();
+  await inTransaction(deps, async (repos) => {
+    await repos.organization.insertUser({
+      id,
       email: input.email.toLowerCase(),
       name: input.name,
-      emailVerified: true,
       organizationId: input.organizationId,
-      active: true,
-    },
-    { method: 'admin' },
-  );
-  await context.internalAdapter.linkAccount({
-    userId: created.id,
-    providerId: 'credential',
-    accountId: created.id,
-    password: await context.password.hash(input.password),
+      passwordHash,
+      at: deps.clock(),
+    });
+    await repos.organization.replaceRoles(id, input.roles);
+    if (input.patientId) await repos.patients.linkUser(input.patientId, id);
   });
-  await deps.repos.organization.replaceRoles(created.id, input.roles);
-  if (input.patientId) await deps.repos.patients.linkUser(input.patientId, created.id);
-  return created.id;
+  return id;
 }
 
 export async function updateUser(
@@ -116,12 +114,17 @@ export async function updateUser(
   if (id === actor.userId && input.active === false)
     throw new AppError('user.cannot_deactivate_self', 400, 'You cannot deactivate your own account.');
   if (input.roles) await assertClinicsBelong(input.roles, actor, deps);
-  await deps.repos.organization.updateUser(
-    id,
-    { ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) },
-    deps.clock(),
-  );
-  if (input.roles) await deps.repos.organization.replaceRoles(id, input.roles);
-  if (input.active === false) await deps.repos.organization.revokeSessions(id);
+  await inTransaction(deps, async (repos) => {
+    await repos.organization.updateUser(
+      id,
+      { ...(input.name ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) },
+      deps.clock(),
+    );
+    if (input.roles) await repos.organization.replaceRoles(id, input.roles);
+    if (input.active === false) await repos.organization.revokeSessions(id);
+    // An organization must keep someone who can administer it (no self lock-out).
+    if ((await repos.organization.countActiveAdmins(actor.organizationId)) === 0)
+      throw new AppError('user.last_admin', 400, 'This change would leave the organization without an active admin.');
+  });
   return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
 }

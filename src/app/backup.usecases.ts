@@ -90,7 +90,19 @@ export async function restoreBackup(filePath: string, deps: Deps): Promise<Backu
       batch.push(row);
     }
     await flush();
-    // Verified before commit, on the transaction's own view of the rows.
+    // Verified before commit, on the transaction's own view of the rows: every table complete, chains intact.
+    for (const table of BACKUP_TABLES) {
+      const expected = header.rowCounts[table.name] ?? 0;
+      const restored = await backup.countRows(table.name);
+      // instance_settings may hold rows the target wrote when it was opened (the generated auth secret).
+      const complete = table.name === 'instance_settings' ? restored >= expected : restored === expected;
+      if (!complete)
+        throw new AppError(
+          'backup.malformed',
+          400,
+          `The backup is incomplete: ${table.name} has ${restored} rows, the header says ${expected}.`,
+        );
+    }
     const txRepos = createRepositories(tx as unknown as Database);
     const verification = await verifyAuditTrail({ ...deps, db: tx as unknown as Database, repos: txRepos });
     const heads = await txRepos.audit.listHeads();

@@ -8,7 +8,8 @@ export class DataDirLockedError extends Error {
   ) {
     super(
       `The embedded database in ${dataDir} is in use by another ketaclinic process (pid ${pid}). ` +
-        'Stop the server first, or use the equivalent admin screen while it runs.',
+        'Stop the server first, or use the equivalent admin screen while it runs. ' +
+        `If no ketaclinic process is running (its pid was reused), delete ${path.join(dataDir, 'ketaclinic.lock')}.`,
     );
     this.name = 'DataDirLockedError';
   }
@@ -32,8 +33,12 @@ export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'ketaclinic.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Write the pid to a private file, then link it into place: the lock appears atomically with its content,
+    // so no other process can see an empty lock file and take it for stale.
+    const candidate = `${lockPath}.${process.pid}.tmp`;
+    fs.writeFileSync(candidate, String(process.pid));
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.linkSync(candidate, lockPath);
       return () => {
         if (readPid(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
       };
@@ -43,6 +48,8 @@ export function lockDataDir(dataDir: string): () => void {
       if (holder !== undefined && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
       if (holder === process.pid) throw new DataDirLockedError(dataDir, holder);
       fs.rmSync(lockPath, { force: true }); // stale: its process is gone
+    } finally {
+      fs.rmSync(candidate, { force: true });
     }
   }
   throw new Error(`Could not take the lock ${lockPath}`);

@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, sql } from 'drizzle-orm';
 import type { StaffRole } from '../../domain/access/permissions.ts';
 import type { Database } from '../database.ts';
 import {
+  account,
   type ClinicSettings,
   clinics,
   instanceSettings,
@@ -78,6 +79,38 @@ export function createOrganizationRepository(db: Database) {
 
     async listRoles(userId: string) {
       return db.select({ clinicId: staffRoles.clinicId, role: staffRoles.role }).from(staffRoles).where(eq(staffRoles.userId, userId));
+    },
+
+    /** A staff account with an email/password credential (the shape better-auth reads at sign-in). */
+    async insertUser(input: { id: string; email: string; name: string; organizationId: string; passwordHash: string; at: Date }) {
+      await db.insert(user).values({
+        id: input.id,
+        email: input.email,
+        name: input.name,
+        emailVerified: true,
+        organizationId: input.organizationId,
+        active: true,
+        createdAt: input.at,
+        updatedAt: input.at,
+      });
+      await db.insert(account).values({
+        id: input.id,
+        accountId: input.id,
+        providerId: 'credential',
+        userId: input.id,
+        password: input.passwordHash,
+        createdAt: input.at,
+        updatedAt: input.at,
+      });
+    },
+
+    async countActiveAdmins(organizationId: string): Promise<number> {
+      const [row] = await db
+        .select({ value: countDistinct(user.id) })
+        .from(user)
+        .innerJoin(staffRoles, eq(staffRoles.userId, user.id))
+        .where(and(eq(user.organizationId, organizationId), eq(user.active, true), eq(staffRoles.role, 'admin')));
+      return row?.value ?? 0;
     },
 
     async replaceRoles(userId: string, roles: { clinicId: string; role: StaffRole }[]) {
