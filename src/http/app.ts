@@ -72,7 +72,8 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
     // Client-side routes (/patients/123) get the app shell; unknown /api paths stay JSON 404s.
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      // A missing API route or asset is a 404, not the app shell (a stale tab after an upgrade must not go blank).
+      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return reply.callNotFound();
       return reply.type('text/html').sendFile('index.html');
     });
   }

@@ -259,6 +259,14 @@ describe.each(ENGINES)('auth API on %s', (engine) => {
     const secondStep = await user.client.post('/api/auth/login/totp', { code: totpCode(enabled.body.totpUri) });
     expect(secondStep).toMatchObject({ status: 200, body: { twoFactorRequired: false, user: { id: user.id, totpEnabled: true } } });
     expect((await user.client.get('/api/me')).status).toBe(200);
+
+    // A one-time backup code also completes sign-in, once.
+    const backupCode = enabled.body.backupCodes[0]!;
+    for (const expected of [200, 401]) {
+      await user.client.post('/api/auth/logout');
+      expect((await user.client.login(user.email, PASSWORD)).body).toMatchObject({ twoFactorRequired: true });
+      expect((await user.client.post('/api/auth/login/totp', { code: backupCode })).status).toBe(expected);
+    }
   });
 
   it('a clinic requiring TOTP for physicians blocks a physician without it, except /api/me and set-up', async () => {

@@ -96,6 +96,37 @@ describe.each(ENGINES)('patients API on %s', (engine) => {
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'request.too_large' } } });
   });
 
+  it('clears an optional contact field given null and keeps fields left out', async () => {
+    const nurse = createClient(server.url);
+    await nurse.login('nurse@demo.clinic');
+    const created = await nurse.post<PatientView>('/api/patients', {
+      demographics: { ...newPatient(`T-${engine}-clear`).demographics, email: 'someone@example.com', phone: '555-0100' },
+    });
+    const cleared = await nurse.patch<PatientView>(`/api/patients/${created.body.id}`, { baseVersion: 1, demographics: { email: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.demographics.email).toBeUndefined();
+    expect(cleared.body.demographics.phone).toBe('555-0100');
+  });
+
+  it('gives new pain-history treatments an id', async () => {
+    const nurse = createClient(server.url);
+    await nurse.login('nurse@demo.clinic');
+    const created = await nurse.post<PatientView>('/api/patients', { demographics: newPatient(`T-${engine}-pain`).demographics });
+    const painHistory = { durationMonths: 14, treatmentsTried: [{ category: 'nerve_blocks', result: 'partial' }] };
+    const updated = await nurse.patch<PatientView & { clinical: { painHistory: { treatmentsTried: { id: string }[] } } }>(
+      `/api/patients/${created.body.id}`,
+      { baseVersion: 1, clinical: { painHistory } },
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.body.clinical.painHistory.treatmentsTried[0]!.id).toMatch(/.+/);
+  });
+
+  it('answers 404 for a missing asset instead of the app shell', async () => {
+    const response = await fetch(`${server.url}/assets/no-such-file.js`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+  });
+
   it('stores script and SQL text inert', async () => {
     const nurse = createClient(server.url);
     await nurse.login('nurse@demo.clinic');

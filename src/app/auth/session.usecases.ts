@@ -65,13 +65,14 @@ export async function signIn(
   return { setCookies: result.setCookies, twoFactorRequired: false, userId: account.id };
 }
 
-/** Second step of a sign-in with TOTP (the two-factor cookie from the first step identifies the user). */
+/** Second step of a sign-in: a TOTP code or a one-time backup code (the two-factor cookie names the user). */
 export async function verifySignInTotp(
   input: { code: string },
   request: { cookieHeader: string | undefined; clientIp: string; baseUrl: string },
   deps: Deps,
 ) {
-  const result = await callAuthRouter(deps, '/two-factor/verify-totp', {
+  const path = /^[0-9]{6}$/.test(input.code) ? '/two-factor/verify-totp' : '/two-factor/verify-backup-code';
+  const result = await callAuthRouter(deps, path, {
     headers: authHeaders(request.cookieHeader, request.clientIp),
     body: { code: input.code },
     baseUrl: request.baseUrl,

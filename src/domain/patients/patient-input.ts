@@ -8,6 +8,7 @@ import {
   heightEntrySchema,
   KG_PER_LB,
   type PatientRecord,
+  painHistorySchema,
   WEIGHT_KG_MAX,
   WEIGHT_KG_MIN,
 } from './patient-record.ts';
@@ -34,6 +35,9 @@ export const clinicalInputSchema = clinicalSchema
     medications: z.array(clinicalSchema.shape.medications.element.extend({ id: optionalId })).max(200),
     psychiatricHistory: z.array(clinicalSchema.shape.psychiatricHistory.element.extend({ id: optionalId })).max(200),
     substanceUseHistory: z.array(clinicalSchema.shape.substanceUseHistory.element.extend({ id: optionalId })).max(200),
+    painHistory: painHistorySchema
+      .extend({ treatmentsTried: z.array(painHistorySchema.shape.treatmentsTried.element.extend({ id: optionalId })).max(100) })
+      .optional(),
   })
   .partial();
 export type ClinicalInput = z.infer<typeof clinicalInputSchema>;
@@ -44,8 +48,16 @@ export const newPatientInputSchema = z.strictObject({
 });
 export type NewPatientInput = z.infer<typeof newPatientInputSchema>;
 
+/** In a change, `null` clears an optional contact field (omitting it keeps the stored value). */
+const demographicsChangesSchema = demographicsSchema.partial().extend({
+  phone: demographicsSchema.shape.phone.unwrap().nullable().optional(),
+  email: demographicsSchema.shape.email.unwrap().nullable().optional(),
+  address: demographicsSchema.shape.address.unwrap().nullable().optional(),
+  emergencyContact: demographicsSchema.shape.emergencyContact.unwrap().nullable().optional(),
+});
+
 export const patientChangesSchema = z.strictObject({
-  demographics: demographicsSchema.partial().optional(),
+  demographics: demographicsChangesSchema.optional(),
   clinical: clinicalInputSchema.optional(),
 });
 export type PatientChanges = z.infer<typeof patientChangesSchema>;
@@ -98,13 +110,18 @@ export function applyPatientChanges(
         }))
       : base.clinical.weights,
     heights: withIds(clinicalInput.heights) ?? base.clinical.heights,
+    painHistory: clinicalInput.painHistory
+      ? { ...clinicalInput.painHistory, treatmentsTried: withIds(clinicalInput.painHistory.treatmentsTried) ?? [] }
+      : base.clinical.painHistory,
     allergies: withIds(clinicalInput.allergies) ?? base.clinical.allergies,
     conditions: withIds(clinicalInput.conditions) ?? base.clinical.conditions,
     medications: withIds(clinicalInput.medications) ?? base.clinical.medications,
     psychiatricHistory: withIds(clinicalInput.psychiatricHistory) ?? base.clinical.psychiatricHistory,
     substanceUseHistory: withIds(clinicalInput.substanceUseHistory) ?? base.clinical.substanceUseHistory,
   };
-  const record: PatientRecord = { demographics: { ...base.demographics, ...changes.demographics }, clinical };
+  const demographics = { ...base.demographics, ...changes.demographics };
+  for (const key of Object.keys(demographics) as (keyof typeof demographics)[]) if (demographics[key] === null) delete demographics[key];
+  const record: PatientRecord = { demographics: demographics as PatientRecord['demographics'], clinical };
   const issues = findImplausibleValues(record, context.todayIso);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, record };
 }

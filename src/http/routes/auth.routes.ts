@@ -9,6 +9,7 @@ import {
   loginResponseSchema,
   meSchema,
   passwordBodySchema,
+  secondFactorBodySchema,
   totpCodeBodySchema,
   totpSetupResponseSchema,
 } from '../schemas/auth.schemas.ts';
@@ -39,7 +40,7 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
 
     app.post(
       '/api/auth/login/totp',
-      { schema: { tags: ['auth'], body: totpCodeBodySchema, response: { 200: loginResponseSchema, ...errorResponses } } },
+      { schema: { tags: ['auth'], body: secondFactorBodySchema, response: { 200: loginResponseSchema, ...errorResponses } } },
       async (request, reply) => {
         const result = await verifySignInTotp(request.body, authRequest(request), deps);
         reply.header('set-cookie', result.setCookies);

@@ -5,6 +5,10 @@ export const staffRoleSchema = z.enum(['admin', 'physician', 'nurse', 'front_des
 
 export const loginBodySchema = z.strictObject({ email: z.email().max(200), password: z.string().min(1).max(200) });
 export const totpCodeBodySchema = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, 'a 6-digit code') });
+/** Second sign-in step: a 6-digit TOTP code, or one of the one-time backup codes (xxxxx-xxxxx). */
+export const secondFactorBodySchema = z.strictObject({
+  code: z.string().regex(/^([0-9]{6}|[A-Za-z0-9]{5}-[A-Za-z0-9]{5})$/, 'a 6-digit code or a backup code'),
+});
 export const passwordBodySchema = z.strictObject({ password: z.string().min(1).max(200) });
 export const activeClinicBodySchema = z.strictObject({ clinicId: z.string().min(1).max(64) });
 
