@@ -141,7 +141,7 @@ export async function authenticate(cookieHeader: string | undefined, deps: Deps)
   if (!token) throw unauthenticated();
   const principal = await deps.repos.sessions.findPrincipal(token);
   const now = deps.clock();
-  if (!principal || !principal.active || principal.expiresAt <= now) throw unauthenticated();
+  if (!principal?.active || principal.expiresAt <= now) throw unauthenticated();
   const rolesByClinic = new Map<string, StaffRole[]>();
   for (const { clinicId, role } of principal.roles) rolesByClinic.set(clinicId, [...(rolesByClinic.get(clinicId) ?? []), role]);
   const activeClinicId =
