@@ -141,41 +141,47 @@ function runRk4Subject(p: DispositionParameters, schedule: Schedule, substeps: n
   }
 }
 
-// "Equal accuracy": RK4 must stay within 1e-6 of Cmax of the exact solution at every grid point; the exact engine
-// itself agrees with the closed form to ~1e-12, so this tolerance favours RK4.
-const RK4_TOLERANCE = 1e-6;
+// "Equal accuracy": RK4 must stay within tolerance x Cmax of the exact solution at every grid point. The exact
+// engine agrees with the closed form to ~1e-12; 1e-6 is clinically equal, 1e-10 is numerically close to equal.
+const RK4_TOLERANCES = [1e-6, 1e-10];
 
-function benchRk4(schedule: Schedule, params: DispositionParameters, exactBestMs: number) {
-  const grid = buildTimeGrid(1440, STEP_10_S);
-  const resolved = resolveRegimen(REGIMEN, WEIGHT_KG);
-  if (!resolved.ok) throw new Error('bench regimen invalid');
-  const exact = simulateTrajectory(params, resolved.value.inputs, grid).plasmaNgPerMl;
+function findRk4Substeps(schedule: Schedule, params: DispositionParameters, exact: Float64Array, tolerance: number) {
   const cmax = Math.max(...exact);
   const out = new Float64Array(schedule.steps + 1);
-  let substeps = 1;
   let error = Number.POSITIVE_INFINITY;
+  let substeps = 1;
   for (; substeps <= 1024; substeps *= 2) {
     runRk4Subject(params, schedule, substeps, out);
     error = 0;
     for (let k = 0; k < out.length; k++) error = Math.max(error, Math.abs(out[k]! - exact[k]!));
-    if (error <= RK4_TOLERANCE * cmax) break;
+    if (error <= tolerance * cmax) break;
   }
+  return { substeps, error };
+}
+
+function benchRk4(schedule: Schedule, params: DispositionParameters, exactBestMs: number) {
+  const resolved = resolveRegimen(REGIMEN, WEIGHT_KG);
+  if (!resolved.ok) throw new Error('bench regimen invalid');
+  const exact = simulateTrajectory(params, resolved.value.inputs, buildTimeGrid(1440, STEP_10_S)).plasmaNgPerMl;
+  const out = new Float64Array(schedule.steps + 1);
   const subjects = 10_000;
-  const runs = Array.from({ length: 3 }, () =>
-    time(() => {
-      for (let i = 0; i < subjects; i++) runRk4Subject(params, schedule, substeps, out);
-    }),
-  );
-  const best = Math.min(...runs);
-  return {
-    description: 'same 10,000 x 24 h work with a plain RK4 integrator (kernel only, no percentiles)',
-    tolerance: `max |error| <= ${RK4_TOLERANCE} x Cmax against the exact solution`,
-    substepsPerStep: substeps,
-    stepSeconds: round((STEP_10_S / substeps) * 60),
-    maxAbsErrorNgPerMl: round(error),
-    ...stats(runs),
-    ratioRk4OverExactKernel: round(best / exactBestMs, 3),
-  };
+  return RK4_TOLERANCES.map((tolerance) => {
+    const { substeps, error } = findRk4Substeps(schedule, params, exact, tolerance);
+    const runs = Array.from({ length: 2 }, () =>
+      time(() => {
+        for (let i = 0; i < subjects; i++) runRk4Subject(params, schedule, substeps, out);
+      }),
+    );
+    return {
+      description: 'same 10,000 x 24 h work with a plain RK4 integrator (kernel only, no percentiles)',
+      tolerance: `max |error| <= ${tolerance} x Cmax against the exact solution`,
+      substepsPerStep: substeps,
+      stepSeconds: round((STEP_10_S / substeps) * 60),
+      maxAbsErrorNgPerMl: round(error),
+      ...stats(runs),
+      ratioRk4OverExactKernel: round(Math.min(...runs) / exactBestMs, 3),
+    };
+  });
 }
 
 /** Runs every PK benchmark and returns a JSON-ready record (the lead's bench/index.ts prints it). */
