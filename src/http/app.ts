@@ -9,6 +9,7 @@ import type { Deps } from '../app/deps.ts';
 import { LOG_REDACT_PATHS } from '../logger.ts';
 import { registerOriginCheck } from './csrf.ts';
 import { registerErrorHandling } from './errors.ts';
+import { OneLinePerRequest } from './request-log.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { patientsRoutes } from './routes/patients.routes.ts';
@@ -33,24 +34,12 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
     trustProxy: config.trustProxy,
     genReqId: () => deps.newId(),
     requestIdHeader: false,
-    // One line per request, written below with the route pattern: URLs can carry search text (names).
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerOriginCheck(app, config.trustedOrigins);
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        method: request.method,
-        route: request.routeOptions.url ?? 'unmatched',
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 10) / 10,
-      },
-      'request',
-    );
-  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -29,8 +29,9 @@ export function createSessionsRepository(db: Database) {
         select s.token, s.expires_at, coalesce(s.last_active_at, s.created_at) as last_active_at,
                u.id as user_id, u.name, u.email, u.organization_id, u.active, u.active_clinic_id,
                coalesce(u.two_factor_enabled, false) as totp_enabled,
-               coalesce((select json_agg(json_build_object('clinicId', r.clinic_id, 'role', r.role) order by r.clinic_id, r.role)
-                         from staff_roles r where r.user_id = u.id), '[]'::json) as roles,
+               -- Oldest clinic first: with no active clinic chosen, a user starts in the organization's first clinic.
+               coalesce((select json_agg(json_build_object('clinicId', r.clinic_id, 'role', r.role) order by c.created_at, c.name, r.role)
+                         from staff_roles r join clinics c on c.id = r.clinic_id where r.user_id = u.id), '[]'::json) as roles,
                p.id as patient_id, p.home_clinic_id as patient_clinic_id,
                coalesce((select json_object_agg(c.id, c.settings) from clinics c
                          where c.id = p.home_clinic_id or c.id in (select r.clinic_id from staff_roles r where r.user_id = u.id)),
