@@ -50,33 +50,19 @@ function loadLibrary(io: CliIo, path: string | undefined): { ok: true; value: Dr
   return { ok: true, value: parsed.data };
 }
 
-function runCheck(io: CliIo, options: CheckOptions): void {
-  const library = loadLibrary(io, options.library);
-  if (!library.ok) {
-    failWithIssues(io, [{ field: 'library', message: library.message }], doseFlag);
-    return;
-  }
+/** Field-named issues for the options, or the typed request (weight outside the library range is input error). */
+function parseCheckOptions(library: DrugLibrary, options: CheckOptions): ReturnType<typeof parseDoseCheckRequest> {
   const missing = (['product', 'profile', 'weightKg'] as const).filter((f) => options[f] === undefined);
-  if (missing.length > 0) {
-    failWithIssues(
-      io,
-      missing.map((field) => ({ field, message: 'is required' })),
-      doseFlag,
-    );
-    return;
-  }
+  if (missing.length > 0) return { ok: false, issues: missing.map((field) => ({ field, message: 'is required' })) };
   const weightKg = parseNumberOption(options.weightKg)!;
-  const durationMin = parseNumberOption(options.durationMin);
-  const range = library.value.weightKgRange;
+  const range = library.weightKgRange;
   if (!(weightKg >= range.min && weightKg <= range.max)) {
-    failWithIssues(
-      io,
-      [{ field: 'weightKg', message: `"${options.weightKg}" is not a plausible weight (${range.min}-${range.max} kg)` }],
-      doseFlag,
-    );
-    return;
+    return {
+      ok: false,
+      issues: [{ field: 'weightKg', message: `"${options.weightKg}" is not a plausible weight (${range.min}-${range.max} kg)` }],
+    };
   }
-  const parsed = parseDoseCheckRequest(library.value, {
+  return parseDoseCheckRequest(library, {
     productId: options.product!,
     profileId: options.profile!,
     weightKg,
@@ -84,9 +70,18 @@ function runCheck(io: CliIo, options: CheckOptions): void {
     rate: options.rate,
     givenSession: options.givenSession,
     given24h: options.given24h,
-    durationMin,
+    durationMin: parseNumberOption(options.durationMin),
     concentration: options.concentration,
   });
+}
+
+function runCheck(io: CliIo, options: CheckOptions): void {
+  const library = loadLibrary(io, options.library);
+  if (!library.ok) {
+    failWithIssues(io, [{ field: 'library', message: library.message }], doseFlag);
+    return;
+  }
+  const parsed = parseCheckOptions(library.value, options);
   if (!parsed.ok) {
     failWithIssues(io, parsed.issues, doseFlag);
     return;
@@ -103,7 +98,8 @@ function runCheck(io: CliIo, options: CheckOptions): void {
   io.out(`${JSON.stringify({ ...result, violations }, null, 2)}\n`);
 }
 
-/** Adds `dose check` and `dose library` (issue 3, item 8). Pass io in tests; the real CLI uses the process. */
+/** Adds `dose check` and `dose library` (issue 3, item 8; docs/pharmacology.md).
+ *  Pass io in tests; the real CLI uses the process and the program's own error handling. */
 export function registerDoseCommands(program: Command, io?: CliIo): Command {
   const effectiveIo = io ?? processIo;
   const dose = routeOutputTo(

@@ -32,13 +32,15 @@ export function routeOutputTo(command: Command, io: CliIo | undefined): Command 
   });
 }
 
-/** Reports invalid input as "ketaclinic: <flag>: <message>" lines and exit code 2. */
+/** Reports invalid input as "ketaclinic: <flag>: <message>" lines and exit code 2 (issue 3, "Bad input").
+ *  One line per problem, so a user can fix them all at once. */
 export function failWithIssues(io: CliIo, issues: FieldIssue[], flagFor: (field: string) => string): void {
   for (const issue of issues) io.err(`ketaclinic: ${flagFor(issue.field)}: ${issue.message}\n`);
   io.exit(2);
 }
 
-/** Parses a numeric option strictly; undefined when absent, NaN when not a plain number. */
+/** Parses a numeric option strictly (plain non-negative decimals only, no exponents or signs).
+ *  Returns undefined when absent and NaN when not such a number, so callers name the flag. */
 export function parseNumberOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   return /^[0-9]+(\.[0-9]+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
@@ -158,7 +160,8 @@ function printModels(io: CliIo, format: string): void {
   io.out(`${blocks.join('\n\n')}\n\nesketamine: ${ESKETAMINE_NO_MODEL}\n`);
 }
 
-/** Adds `pk models` and `pk simulate` (issue 3, item 8). Pass io in tests; the real CLI uses the process. */
+/** Adds `pk models` and `pk simulate` (issue 3, item 8; docs/pharmacology.md).
+ *  Pass io in tests; the real CLI uses the process and the program's own error handling. */
 export function registerPkCommands(program: Command, io?: CliIo): Command {
   const effectiveIo = io ?? processIo;
   const pk = routeOutputTo(program.command('pk').description('Pharmacokinetic models and simulations (docs/pharmacology.md).'), io);

@@ -55,7 +55,8 @@ export function computeMacroConstants(params: DispositionParameters): MacroConst
   return { lambdasPerMin: lambdas, coefficientsPerL: coefficients };
 }
 
-/** Plasma mg/L at tMin after a 1 mg IV bolus at 0 (sum of exponentials; Gibaldi & Perrier ch. 3). */
+/** Plasma mg/L at tMin after a 1 mg IV bolus at time 0: sum_i A_i exp(-lambda_i t).
+ *  Sum of exponentials (Gibaldi & Perrier, Pharmacokinetics, ch. 3). */
 export function evaluateUnitBolus(macro: MacroConstants, tMin: number): number {
   let sum = 0;
   macro.lambdasPerMin.forEach((l, i) => {

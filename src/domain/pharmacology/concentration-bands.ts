@@ -41,7 +41,8 @@ export const CONCENTRATION_BANDS: readonly ConcentrationBand[] = [
 
 export const BANDS_NOTE = 'concentration bands are derived from DOMAIN.md 6 (not a published standard) and made contiguous';
 
-/** The band a plasma concentration (ng/mL) falls in (DOMAIN.md 6, derived bands). */
+/** The band a plasma concentration (ng/mL) falls in; bounds are lower-inclusive.
+ *  Bands: DOMAIN.md 6 suggested UI scale (derived), made contiguous. */
 export function classifyConcentration(plasmaNgPerMl: number): ConcentrationBand {
   for (const band of CONCENTRATION_BANDS) if (plasmaNgPerMl < band.upperNgPerMl) return band;
   return CONCENTRATION_BANDS[CONCENTRATION_BANDS.length - 1]!;

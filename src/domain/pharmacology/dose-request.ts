@@ -42,9 +42,8 @@ function parseField(
   return parsed.value;
 }
 
-/** Parses and checks a dose-check request against the library's ids (issue 3, item 8 "dose check"; bad input).
- *  Exactly one of dose or rate; weight must be a positive number (the 30-300 kg range is a verdict). */
-export function parseDoseCheckRequest(library: DrugLibrary, request: DoseCheckRequest): DoseRequestResult {
+/** Ids known to the library, a positive weight, exactly one of dose or rate, a positive duration. */
+function checkIdsAndNumbers(library: DrugLibrary, request: DoseCheckRequest): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!library.products.some((p) => p.id === request.productId)) {
     issues.push({
@@ -67,6 +66,13 @@ export function parseDoseCheckRequest(library: DrugLibrary, request: DoseCheckRe
   if (request.durationMin !== undefined && (!Number.isFinite(request.durationMin) || request.durationMin <= 0)) {
     issues.push({ field: 'durationMin', message: `${request.durationMin} must be a number of minutes > 0` });
   }
+  return issues;
+}
+
+/** Parses and checks a dose-check request against the library's ids (issue 3, item 8 "dose check"; bad input).
+ *  Exactly one of dose or rate; weight must be a positive number (the 30-300 kg range is a verdict). */
+export function parseDoseCheckRequest(library: DrugLibrary, request: DoseCheckRequest): DoseRequestResult {
+  const issues = checkIdsAndNumbers(library, request);
   const mass: Dimension[] = ['mass', 'massPerKg'];
   const dose = parseField(request.dose, 'dose', mass, 'a dose (mg, mcg, g, mg/kg, mcg/kg); a rate goes in rate', issues);
   const rate = parseField(

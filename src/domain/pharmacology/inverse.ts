@@ -167,31 +167,45 @@ function planRates(
   for (let start = 1; start < input.durationMin - 1e-9; start += input.stepMin) {
     const end = Math.min(start + input.stepMin, input.durationMin);
     const { free, unit } = sampleInterval(sub, state, samples, system.centralVolumeL);
-    let rate = chooseRate(free, unit, input.targetNgPerMl / 1000, minRate, maxRate);
-    if (rate >= maxRate * (1 - 1e-6)) limitedBy.add('rate.softMax');
-    const capMgPerMin = Math.max(0, remaining / (end - start));
-    if (rate > capMgPerMin) {
-      rate = capMgPerMin >= minRate ? capMgPerMin : 0;
-      limitedBy.add('cumulative.softMax');
-    }
-    let rateMgPerH = roundDown(rate * 60, 0.1);
-    // Rounding must not push a rate chosen at the lower limit below it, nor past the cumulative cap.
-    if (rateMgPerH > 0 && rateMgPerH < minRate * 60) {
-      const up = roundUp(minRate * 60, 0.1);
-      rateMgPerH = up / 60 <= capMgPerMin ? up : 0;
-    }
+    const ideal = chooseRate(free, unit, input.targetNgPerMl / 1000, minRate, maxRate);
+    const rateMgPerH = clampRate(ideal, { minRate, maxRate, capMgPerMin: Math.max(0, remaining / (end - start)) }, limitedBy);
     remaining -= (rateMgPerH / 60) * (end - start);
     steps.push({ startMin: start, endMin: end, rateMgPerH });
-    const whole = computePropagator(system.matrix, n, end - start);
-    const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let sum = whole.inputIntegral[i * n]! * (rateMgPerH / 60);
-      for (let j = 0; j < n; j++) sum += whole.transition[i * n + j]! * state[j]!;
-      next[i] = sum;
-    }
-    state.set(next);
+    advanceState(system.matrix, state, end - start, rateMgPerH / 60);
   }
   return steps;
+}
+
+/** Applies the rate ceiling, the cumulative cap and pump rounding (0.1 mg/h) to an ideal rate (mg/min), keeping
+ *  the result in {0} U [minRate, min(maxRate, cap)]; returns mg/h. Limits from the drug library (DOMAIN.md 13). */
+function clampRate(ideal: number, bounds: { minRate: number; maxRate: number; capMgPerMin: number }, limitedBy: Set<string>): number {
+  const { minRate, maxRate, capMgPerMin } = bounds;
+  let rate = ideal;
+  if (rate >= maxRate * (1 - 1e-6)) limitedBy.add('rate.softMax');
+  if (rate > capMgPerMin) {
+    rate = capMgPerMin >= minRate ? capMgPerMin : 0;
+    limitedBy.add('cumulative.softMax');
+  }
+  const rateMgPerH = roundDown(rate * 60, 0.1);
+  // Rounding must not push a rate chosen at the lower limit below it, nor past the cumulative cap.
+  if (rateMgPerH > 0 && rateMgPerH < minRate * 60) {
+    const up = roundUp(minRate * 60, 0.1);
+    return up / 60 <= capMgPerMin ? up : 0;
+  }
+  return rateMgPerH;
+}
+
+/** state <- exp(A dt) state + Phi(dt) e_central rate: exact advance with a constant IV rate (pk-engine.ts). */
+function advanceState(matrix: Float64Array, state: Float64Array, dtMin: number, rateMgPerMin: number): void {
+  const n = state.length;
+  const whole = computePropagator(matrix, n, dtMin);
+  const next = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = whole.inputIntegral[i * n]! * rateMgPerMin;
+    for (let j = 0; j < n; j++) sum += whole.transition[i * n + j]! * state[j]!;
+    next[i] = sum;
+  }
+  state.set(next);
 }
 
 /** Concentrations (mg/L) over one interval without input (free) and per unit rate (unit), at `samples` points. */

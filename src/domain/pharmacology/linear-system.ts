@@ -87,13 +87,3 @@ export function computePropagator(systemMatrix: Float64Array, n: number, dtMin: 
   }
   return { n, dtMin, transition, inputIntegral };
 }
-
-/** out = M v for an n x n matrix (row-major). */
-export function multiplyMatrixVector(matrix: Float64Array, vector: Float64Array, n: number, out: Float64Array): Float64Array {
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += matrix[i * n + j]! * vector[j]!;
-    out[i] = sum;
-  }
-  return out;
-}

@@ -74,18 +74,6 @@ function computeBioavailableInputMg(inputs: readonly ResolvedInput[], untilMin: 
   return total;
 }
 
-/** One step: state = E state + Phi rates (scratch holds the old state). */
-function step(p: Propagator, state: Float64Array, forcing: Float64Array, scratch: Float64Array): void {
-  const n = p.n;
-  scratch.set(state);
-  const e = p.transition;
-  for (let i = 0; i < n; i++) {
-    let sum = forcing[i]!;
-    for (let j = 0; j < n; j++) sum += e[i * n + j]! * scratch[j]!;
-    state[i] = sum;
-  }
-}
-
 function computeForcing(p: Propagator, rates: Float64Array, out: Float64Array): void {
   const n = p.n;
   for (let i = 0; i < n; i++) {
@@ -166,69 +154,28 @@ function runUniformSteps4(run: UniformRun, first: number): number {
 /** Plasma (and effect-site) concentrations at ascending times >= 0 for resolved inputs; a time that falls on a
  *  bolus reports the value just after it. Exact linear-system solution (issue 3 item 4; DOMAIN.md 5). */
 export function simulateTrajectory(params: DispositionParameters, inputs: readonly ResolvedInput[], timesMin: Float64Array): Trajectory {
-  const kaValues = inputs.filter((i) => i.route !== 'iv').map((i) => i.kaPerMin!);
-  const system = buildPkSystem(params, kaValues, true);
-  const propagatorFor = createPropagatorCache(system);
-  const n = system.n;
-  const state = new Float64Array(n);
-  const scratch = new Float64Array(n);
-  const rates = new Float64Array(n);
-  const forcing = new Float64Array(n);
+  const engine = createEngine(params, inputs);
+  const { system, state } = engine;
   const plasma = new Float64Array(timesMin.length);
   const effect = system.effectIndex >= 0 ? new Float64Array(timesMin.length) : undefined;
+  const scale = 1000 / system.centralVolumeL;
   const breakpoints = collectBreakpoints(inputs);
   let bp = 0;
-  let now = 0;
-  let current: Propagator | undefined;
-  let ratesChanged = true;
-  const advanceTo = (target: number) => {
-    const dt = target - now;
-    if (dt <= 0) return;
-    if (!current || Math.abs(dt - current.dtMin) > 1e-12 * dt) {
-      current = propagatorFor(dt);
-      ratesChanged = true;
-    }
-    if (ratesChanged) computeForcing(current, rates, forcing);
-    ratesChanged = false;
-    step(current, state, forcing, scratch);
-    now = target;
-  };
-  const scale = 1000 / system.centralVolumeL;
-  const record = (k: number) => {
-    plasma[k] = state[0]! * scale;
-    if (effect) effect[k] = state[system.effectIndex]! * 1000;
-  };
   let k = 0;
   while (k < timesMin.length) {
-    const tk = timesMin[k]!;
-    const tolerance = SAME_TIME_TOLERANCE * Math.max(1e-3, tk - now);
-    while (bp < breakpoints.length && breakpoints[bp]!.timeMin <= tk + tolerance) {
-      const b = breakpoints[bp]!;
-      const at = Math.abs(b.timeMin - tk) <= tolerance ? tk : b.timeMin;
-      advanceTo(at);
-      for (const instant of b.instants) state[findInputIndex(system, instant)]! += instant.amountMg * instant.bioavailability;
-      computeRates(system, inputs, b.timeMin, rates);
-      ratesChanged = true;
-      bp++;
-    }
-    advanceTo(tk);
-    record(k++);
-    if (current && !ratesChanged) {
-      const nextBreakpoint = bp < breakpoints.length ? breakpoints[bp]!.timeMin : Number.POSITIVE_INFINITY;
-      const run: UniformRun = {
-        propagator: current,
-        forcing,
-        state,
-        scratch,
-        timesMin,
-        limitMin: nextBreakpoint,
-        plasma,
-        effect,
-        effectIndex: system.effectIndex,
-        scale,
-      };
-      k = runUniformSteps(run, k);
-      now = timesMin[k - 1]!;
+    bp = applyBreakpointsUpTo(engine, breakpoints, bp, timesMin[k]!);
+    advanceEngine(engine, timesMin[k]!);
+    plasma[k] = state[0]! * scale;
+    if (effect) effect[k] = state[system.effectIndex]! * 1000;
+    k++;
+    if (engine.current && !engine.ratesChanged) {
+      const limitMin = bp < breakpoints.length ? breakpoints[bp]!.timeMin : Number.POSITIVE_INFINITY;
+      const { current: propagator, forcing, scratch } = engine;
+      k = runUniformSteps(
+        { propagator, forcing, state, scratch, timesMin, limitMin, plasma, effect, effectIndex: system.effectIndex, scale },
+        k,
+      );
+      engine.now = timesMin[k - 1]!;
     }
   }
   const last = timesMin.length > 0 ? timesMin[timesMin.length - 1]! : 0;
@@ -238,7 +185,78 @@ export function simulateTrajectory(params: DispositionParameters, inputs: readon
   return { timesMin, plasmaNgPerMl: plasma, effectSiteNgPerMl: effect, bioavailableInputMg, amountInBodyMg, aucNgHPerMl };
 }
 
-/** The uniform grid 0, step, ..., until (until a multiple of step; the caller checks) as k * step. */
+/** The state of one simulation between output times. */
+interface Engine {
+  system: PkSystem;
+  inputs: readonly ResolvedInput[];
+  propagatorFor: (dtMin: number) => Propagator;
+  state: Float64Array;
+  scratch: Float64Array;
+  rates: Float64Array;
+  forcing: Float64Array;
+  now: number;
+  current: Propagator | undefined;
+  ratesChanged: boolean;
+}
+
+function createEngine(params: DispositionParameters, inputs: readonly ResolvedInput[]): Engine {
+  const kaValues = inputs.filter((i) => i.route !== 'iv').map((i) => i.kaPerMin!);
+  const system = buildPkSystem(params, kaValues, true);
+  const n = system.n;
+  return {
+    system,
+    inputs,
+    propagatorFor: createPropagatorCache(system),
+    state: new Float64Array(n),
+    scratch: new Float64Array(n),
+    rates: new Float64Array(n),
+    forcing: new Float64Array(n),
+    now: 0,
+    current: undefined,
+    ratesChanged: true,
+  };
+}
+
+/** Advances the state exactly from engine.now to target with the current input rates. */
+function advanceEngine(engine: Engine, target: number): void {
+  const dt = target - engine.now;
+  if (dt <= 0) return;
+  const current = engine.current;
+  if (!current || Math.abs(dt - current.dtMin) > 1e-12 * dt) {
+    engine.current = engine.propagatorFor(dt);
+    engine.ratesChanged = true;
+  }
+  const p = engine.current!;
+  if (engine.ratesChanged) computeForcing(p, engine.rates, engine.forcing);
+  engine.ratesChanged = false;
+  const { state, scratch, forcing } = engine;
+  scratch.set(state);
+  for (let i = 0; i < p.n; i++) {
+    let sum = forcing[i]!;
+    for (let j = 0; j < p.n; j++) sum += p.transition[i * p.n + j]! * scratch[j]!;
+    state[i] = sum;
+  }
+  engine.now = target;
+}
+
+/** Applies every breakpoint at or before tk (a breakpoint within rounding of tk is applied at tk, so the value
+ *  reported at tk is the one just after a bolus); returns the index of the next pending breakpoint. */
+function applyBreakpointsUpTo(engine: Engine, breakpoints: readonly Breakpoint[], first: number, tk: number): number {
+  const tolerance = SAME_TIME_TOLERANCE * Math.max(1e-3, tk - engine.now);
+  let bp = first;
+  while (bp < breakpoints.length && breakpoints[bp]!.timeMin <= tk + tolerance) {
+    const b = breakpoints[bp]!;
+    advanceEngine(engine, Math.abs(b.timeMin - tk) <= tolerance ? tk : b.timeMin);
+    for (const instant of b.instants) engine.state[findInputIndex(engine.system, instant)]! += instant.amountMg * instant.bioavailability;
+    computeRates(engine.system, engine.inputs, b.timeMin, engine.rates);
+    engine.ratesChanged = true;
+    bp++;
+  }
+  return bp;
+}
+
+/** The uniform grid 0, step, ..., until (minutes) computed as k * step so no rounding accumulates.
+ *  until must be a multiple of step (issue 3, item 8); the caller checks. */
 export function buildTimeGrid(untilMin: number, stepMin: number): Float64Array {
   const count = Math.round(untilMin / stepMin) + 1;
   const times = new Float64Array(count);

@@ -1,7 +1,15 @@
 import { computeTimeTo90PctSteadyStateMin } from './closed-form.ts';
 import { BANDS_NOTE, computeTimeInBands } from './concentration-bands.ts';
-import { buildTimeGrid, simulateTrajectory } from './pk-engine.ts';
-import { type Covariates, checkModelValidity, ESKETAMINE_NO_MODEL, findPkModel, PK_MODELS, type Sex } from './pk-models.ts';
+import { buildTimeGrid, simulateTrajectory, type Trajectory } from './pk-engine.ts';
+import {
+  type Covariates,
+  checkModelValidity,
+  type DispositionParameters,
+  ESKETAMINE_NO_MODEL,
+  findPkModel,
+  PK_MODELS,
+  type Sex,
+} from './pk-models.ts';
 import { type FieldIssue, type ResolvedInput, resolveRegimen } from './regimen.ts';
 
 /**
@@ -49,13 +57,15 @@ export interface SimulationResult {
 
 export type SimulationOutcome = { ok: true; value: SimulationResult } | { ok: false; issues: FieldIssue[] };
 
-/** True when until is a whole number of steps (to 1e-9 relative). */
+/** True when until is a whole number of steps, to 1e-9 relative (issue 3, item 8: until-min must be a
+ *  multiple of step-min; the tolerance only absorbs binary rounding of decimal steps such as 1/60 min). */
 export function isMultipleOf(untilMin: number, stepMin: number): boolean {
   const ratio = untilMin / stepMin;
   return Math.abs(ratio - Math.round(ratio)) <= 1e-9 * Math.max(1, ratio);
 }
 
-/** Field-named problems with the covariates and grid of a request (issue 3, "Bad input"). */
+/** Field-named problems with the covariates and grid of a request (issue 3, "Bad input"): model id, weight
+ *  30-300 kg (issue 3 item 7), age, sex, step and until. Nothing is simulated while any remain. */
 export function validateSimulationRequest(request: SimulationRequest): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!findPkModel(request.modelId)) {
@@ -112,6 +122,30 @@ function clampToArray(values: Float64Array): number[] {
   return out;
 }
 
+function summariseTrajectory(
+  times: Float64Array,
+  trajectory: Trajectory,
+  params: DispositionParameters,
+  inputs: readonly ResolvedInput[],
+  untilMin: number,
+): SimulationSummary {
+  const peak = findPeak(times, trajectory.plasmaNgPerMl);
+  return {
+    cmaxNgPerMl: peak.cmax,
+    tmaxMin: peak.tmax,
+    aucNgHPerMl: trajectory.aucNgHPerMl,
+    timeInBandsMin: computeTimeInBands(times, trajectory.plasmaNgPerMl),
+    timeTo90PctSteadyStateMin: computeTimeTo90PctSteadyStateMin(params),
+    amountGivenMg: sumAmountGivenMg(inputs, untilMin),
+    amountBioavailableMg: trajectory.bioavailableInputMg,
+    notes: [
+      'cmax and tmax are read on the output grid; AUC is exact (mass balance)',
+      `time in bands is derived from the sampled curve; ${BANDS_NOTE}`,
+      'time to 90 % of steady state is derived from the model for a constant-rate infusion',
+    ],
+  };
+}
+
 /** Simulates a regimen document for one patient on the grid 0..untilMin by stepMin (issue 3, items 2-4 and 8).
  *  Returns field-named issues for bad input; esketamine returns status 'no-validated-model' (DOMAIN.md 5.3). */
 export function simulateRegimen(request: SimulationRequest): SimulationOutcome {
@@ -130,21 +164,7 @@ export function simulateRegimen(request: SimulationRequest): SimulationOutcome {
   const params = model.computeParameters(covariates);
   const times = buildTimeGrid(request.untilMin, request.stepMin);
   const trajectory = simulateTrajectory(params, regimen.value.inputs, times);
-  const peak = findPeak(times, trajectory.plasmaNgPerMl);
-  const summary: SimulationSummary = {
-    cmaxNgPerMl: peak.cmax,
-    tmaxMin: peak.tmax,
-    aucNgHPerMl: trajectory.aucNgHPerMl,
-    timeInBandsMin: computeTimeInBands(times, trajectory.plasmaNgPerMl),
-    timeTo90PctSteadyStateMin: computeTimeTo90PctSteadyStateMin(params),
-    amountGivenMg: sumAmountGivenMg(regimen.value.inputs, request.untilMin),
-    amountBioavailableMg: trajectory.bioavailableInputMg,
-    notes: [
-      'cmax and tmax are read on the output grid; AUC is exact (mass balance)',
-      `time in bands is derived from the sampled curve; ${BANDS_NOTE}`,
-      'time to 90 % of steady state is derived from the model for a constant-rate infusion',
-    ],
-  };
+  const summary = summariseTrajectory(times, trajectory, params, regimen.value.inputs, request.untilMin);
   return {
     ok: true,
     value: {

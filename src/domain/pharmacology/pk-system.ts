@@ -51,7 +51,8 @@ export function buildPkSystem(params: DispositionParameters, kaValues: readonly 
   return { n, matrix: a, centralVolumeL: v1, clearanceLPerMin: params.clearanceLPerMin, effectIndex, depotIndexByKa };
 }
 
-/** The state index an input enters: central for IV, the depot of its ka otherwise. */
+/** The state index an input enters: the central compartment for IV, the depot of its ka otherwise
+ *  (first-order absorption into the central compartment, issue 3 item 3). */
 export function findInputIndex(system: PkSystem, input: ResolvedInput): number {
   if (input.route === 'iv') return 0;
   const index = system.depotIndexByKa.get(input.kaPerMin!);
@@ -74,7 +75,8 @@ export function createPropagatorCache(system: PkSystem): (dtMin: number) => Prop
   };
 }
 
-/** Amount (mg) of drug in the body excluding the effect-site state, which is a concentration, not a mass. */
+/** Amount (mg) of drug in the body and depots, excluding the effect-site state (a concentration, not a mass).
+ *  Used for the mass balance: eliminated = input - amount in body = CL x AUC. */
 export function sumAmountsMg(system: PkSystem, state: Float64Array): number {
   let total = 0;
   for (let i = 0; i < system.n; i++) if (i !== system.effectIndex) total += state[i]!;

@@ -173,6 +173,33 @@ function describeAssumptions(variability: Variability): string[] {
   });
 }
 
+/** Runs every subject in blocks written subject-major (sequential writes), then transposed to time-major
+ *  columns for the percentiles. Parameters are drawn in subject order, so a seed fixes the whole population. */
+function runSubjects(
+  input: PopulationInput,
+  typical: DispositionParameters,
+  schedule: Schedule,
+  reportEvery: number,
+  reports: Float32Array,
+  peaks: Float64Array,
+): void {
+  const reportCount = reports.length / input.subjects;
+  const random = createSeededRandom(input.seed);
+  const block = new Float32Array(SUBJECT_BLOCK * reportCount);
+  for (let first = 0; first < input.subjects; first += SUBJECT_BLOCK) {
+    const size = Math.min(SUBJECT_BLOCK, input.subjects - first);
+    for (let b = 0; b < size; b++) {
+      const params = sampleSubjectParameters(typical, input.variability, random);
+      const kaFactor = sampleLogNormalFactor(random, input.variability.absorptionRate ?? 0);
+      peaks[first + b] = runSubject(params, kaFactor, schedule, reportEvery, block, b * reportCount, 1);
+    }
+    for (let r = 0; r < reportCount; r++) {
+      const row = r * input.subjects + first;
+      for (let b = 0; b < size; b++) reports[row + b] = block[b * reportCount + r]!;
+    }
+  }
+}
+
 /** Monte Carlo over `subjects` virtual patients with the exact per-step propagators (issue 3, item 6).
  *  Reproducible for a given seed; events must fall on the step grid. */
 export function simulatePopulation(input: PopulationInput): PopulationOutcome {
@@ -190,21 +217,7 @@ export function simulatePopulation(input: PopulationInput): PopulationOutcome {
   const reportCount = Math.floor(schedule.steps / reportEvery) + 1;
   const reports = new Float32Array(reportCount * input.subjects);
   const peaks = new Float64Array(input.subjects);
-  const random = createSeededRandom(input.seed);
-  // Subjects run in blocks written subject-major (sequential writes), then transposed to time-major columns.
-  const block = new Float32Array(SUBJECT_BLOCK * reportCount);
-  for (let first = 0; first < input.subjects; first += SUBJECT_BLOCK) {
-    const size = Math.min(SUBJECT_BLOCK, input.subjects - first);
-    for (let b = 0; b < size; b++) {
-      const params = sampleSubjectParameters(typical, input.variability, random);
-      const kaFactor = sampleLogNormalFactor(random, input.variability.absorptionRate ?? 0);
-      peaks[first + b] = runSubject(params, kaFactor, schedule, reportEvery, block, b * reportCount, 1);
-    }
-    for (let r = 0; r < reportCount; r++) {
-      const row = r * input.subjects + first;
-      for (let b = 0; b < size; b++) reports[row + b] = block[b * reportCount + r]!;
-    }
-  }
+  runSubjects(input, typical, schedule, reportEvery, reports, peaks);
   const summary = summarise(input, schedule, reports, peaks, reportCount);
   const timesMin = Array.from({ length: reportCount }, (_, r) => r * reportEvery * input.stepMin);
   return {

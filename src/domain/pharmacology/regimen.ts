@@ -67,7 +67,8 @@ export interface ResolvedRegimen {
 
 export type RegimenResult = { ok: true; value: ResolvedRegimen } | { ok: false; issues: FieldIssue[] };
 
-/** Formats a zod path as events[1].endMin. */
+/** Formats a zod path as events[1].endMin, so every error names its field.
+ *  Issue 3, "Bad input": a clear error naming the field. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(root)';
 }

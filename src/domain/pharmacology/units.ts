@@ -152,7 +152,8 @@ export function parseQuantity(text: string): ParseResult<Quantity> {
   return { ok: true, value: { value, unit } };
 }
 
-/** The dimension (mass, rate, ...) of a unit. Units: see UNIT_INFO. */
+/** The dimension (mass, massPerKg, massRate, massRatePerKg, volume, volumeRate, concentration, percentWw)
+ *  of a unit; conversions are only defined within one dimension (issue 3, item 1). */
 export function getDimension(unit: UnitSymbol): Dimension {
   return UNIT_INFO[unit].dimension;
 }
@@ -194,7 +195,8 @@ export function resolveRateMgPerH(quantity: Quantity, weightKg: number): number 
   return undefined;
 }
 
-/** Formats a quantity as "<value> <unit>" for messages and audit records. */
+/** Formats a quantity as "<value> <unit>" for messages and audit records; parseQuantity reads it back.
+ *  Unit spellings: issue 3, item 1. */
 export function formatQuantity(quantity: Quantity): string {
   return `${quantity.value} ${quantity.unit}`;
 }
