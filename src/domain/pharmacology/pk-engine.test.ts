@@ -35,6 +35,38 @@ describe('closed-form one-compartment cases', () => {
   });
 });
 
+describe('effect site', () => {
+  // One compartment with ke0: Ce = D/V ke0/(ke0 - k) (exp(-kt) - exp(-ke0 t)) (Sheiner 1979 effect compartment).
+  it.each([0.5, 2, 10, 45])('matches the closed form at t = %d min', (t) => {
+    const params = { ...oneCompartment, ke0PerMin: 0.5 };
+    const result = simulateTrajectory(params, [{ kind: 'instant', atMin: 0, amountMg: 100, ...iv }], times(t));
+    const expected = 10_000 * (0.5 / (0.5 - 0.1)) * (Math.exp(-0.1 * t) - Math.exp(-0.5 * t));
+    expect(result.effectSiteNgPerMl?.[0]).toBeCloseTo(expected, 7);
+  });
+
+  it('equilibrates with plasma during a long infusion and is absent without ke0', () => {
+    const input: ResolvedInput = { kind: 'zero-order', startMin: 0, endMin: 1e5, rateMgPerMin: 0.5, ...iv };
+    const result = simulateTrajectory(kamp70, [input], times(20_000));
+    expect(result.effectSiteNgPerMl?.[0]).toBeCloseTo(result.plasmaNgPerMl[0]!, 6);
+    const hornik = findPkModel('hornik-2018')!.computeParameters({ weightKg: 60 });
+    expect(simulateTrajectory(hornik, [input], times(10)).effectSiteNgPerMl).toBeUndefined();
+  });
+});
+
+describe('output times', () => {
+  it('gives the same values on an irregular time list as one time at a time', () => {
+    const inputs: ResolvedInput[] = [
+      { kind: 'instant', atMin: 3.3, amountMg: 20, ...iv },
+      { kind: 'zero-order', startMin: 7.25, endMin: 61.5, rateMgPerMin: 0.4, ...iv },
+    ];
+    const list = Float64Array.of(0, 0.1, 3.3, 3.31, 5, 7.25, 30, 30.5, 61.5, 62, 200);
+    const together = simulateTrajectory(domino70, inputs, list).plasmaNgPerMl;
+    list.forEach((t, k) => {
+      expect(together[k]).toBeCloseTo(simulateTrajectory(domino70, inputs, times(t)).plasmaNgPerMl[0]!, 8);
+    });
+  });
+});
+
 describe('multi-compartment closed form', () => {
   it('agrees with the sum of exponentials for Kamp and Domino boluses and absorption', () => {
     for (const params of [kamp70, domino70]) {
