@@ -184,7 +184,8 @@ function benchRk4(schedule: Schedule, params: DispositionParameters, exactBestMs
   });
 }
 
-/** Runs every PK benchmark and returns a JSON-ready record (the lead's bench/index.ts prints it). */
+/** Runs every PK benchmark (about 30 s) and returns a JSON-ready record; bench/index.ts prints it under "pk".
+ *  Alone: npx tsx bench/pk.bench.ts */
 export async function runPkBenchmarks(): Promise<Record<string, unknown>> {
   const resolved = resolveRegimen(REGIMEN, WEIGHT_KG);
   if (!resolved.ok) throw new Error('bench regimen invalid');
@@ -195,7 +196,9 @@ export async function runPkBenchmarks(): Promise<Record<string, unknown>> {
   const population = benchPopulation(compiled.value, params);
   const rk4 = benchRk4(compiled.value, params, population.kernelOnly.minMs);
   return {
-    pk: { singleSimulation: single, population, rk4 },
+    singleSimulation: single,
+    population,
+    rk4,
     machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   };
 }
