@@ -54,6 +54,31 @@ describe('checkDose: every limit kind and verdict (default library, DOMAIN.md 13
   });
 });
 
+describe('checkDose with a clinic library (limit kinds the default leaves soft)', () => {
+  const clinic = structuredClone(DEFAULT_DRUG_LIBRARY);
+  clinic.version = 'clinic-2';
+  const entry = clinic.profiles[0]!.entries[0]!;
+  // Clinic policy for the test, not a clinical number: a hard stop on infusion length and a minimum bolus.
+  entry.limits.push({ kind: 'duration', unit: 'min', hardMax: 480, source: 'test clinic policy', verified: false });
+  entry.limits.push({ kind: 'bolus', unit: 'mg', hardMin: 1, source: 'test clinic policy', verified: false });
+  const run = (request: Partial<DoseCheckInput>) => checkDose({ library: clinic, ...iv, ...request });
+
+  it.each([
+    [{ rate: { value: 0.3, unit: 'mg/kg/h' }, durationMin: 300 }, 'soft', ['duration.softMax']],
+    [
+      { rate: { value: 0.3, unit: 'mg/kg/h' }, durationMin: 600 },
+      'hard',
+      ['duration.softMax', 'duration.hardMax', 'cumulativeSession.softMax', 'cumulative24h.softMax'],
+    ],
+    [{ dose: { value: 0.5, unit: 'mg' } }, 'hard', ['bolus.hardMin']],
+  ] as const)('%j -> %s', (request, verdict, limits) => {
+    const result = run(request as Partial<DoseCheckInput>);
+    expect(result.verdict).toBe(verdict);
+    expect(result.violations.map((v) => v.limit).sort()).toEqual([...limits].sort());
+    expect(result.libraryVersion).toBe('clinic-2');
+  });
+});
+
 describe('checkDose catches slips (ISMP, DOMAIN.md 13)', () => {
   it.each([
     ['mg entered for mcg (1000x)', { dose: '350 mg/kg' }, 'hard', /1000x too high/],
