@@ -27,6 +27,13 @@ export {
   simulateRegimen,
   WEIGHT_KG_RANGE,
 } from './pk-simulation.ts';
-export { MAX_SUBJECTS, type PopulationInput, type PopulationOutcome, type PopulationResult, simulatePopulation } from './population.ts';
+export {
+  MAX_POPULATION_POINTS,
+  MAX_SUBJECTS,
+  type PopulationInput,
+  type PopulationOutcome,
+  type PopulationResult,
+  simulatePopulation,
+} from './population.ts';
 export { type FieldIssue, type Regimen, regimenSchema, resolveRegimen } from './regimen.ts';
 export { formatQuantity, parseQuantity, type Quantity, type UnitSymbol } from './units.ts';

@@ -93,6 +93,7 @@ describe('simulatePopulation', () => {
     [{ regimen: { events: [{ type: 'bolus', atMin: 0.5, route: 'iv', dose: '1 mg' }] } }, 'regimen'],
     [{ regimen: { drug: 'esketamine', events: [] } }, 'regimen.drug'],
     [{ weightKg: 400 }, 'weightKg'],
+    [{ subjects: 100_000, untilMin: 14_400, stepMin: 1 / 60, reportEveryMin: 60 }, 'subjects'],
   ])('refuses %j naming %s', (change, field) => {
     const result = simulatePopulation({ ...base, ...change });
     expect(result.ok).toBe(false);
