@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CONCENTRATION_BANDS } from '../domain/pharmacology/concentration-bands.ts';
-import { ESKETAMINE_NO_MODEL, PK_MODELS } from '../domain/pharmacology/pk-models.ts';
+import { ESKETAMINE_NO_MODEL, formatRange, PK_MODELS } from '../domain/pharmacology/pk-models.ts';
 import { type SimulationResult, simulateRegimen } from '../domain/pharmacology/pk-simulation.ts';
 import type { FieldIssue } from '../domain/pharmacology/regimen.ts';
 
@@ -150,7 +150,7 @@ function printModels(io: CliIo, format: string): void {
     [
       `${m.id}: ${m.name} (${m.compartments}-compartment, ${m.drug})`,
       `  population: ${m.population}`,
-      `  validity:   ${[m.validity.weightKg && `weight ${m.validity.weightKg.min}-${m.validity.weightKg.max} kg`, m.validity.ageYears && `age ${m.validity.ageYears.min}-${m.validity.ageYears.max} y`, m.validity.note].filter(Boolean).join('; ')}`,
+      `  validity:   ${[m.validity.weightKg && `weight ${formatRange(m.validity.weightKg)} kg`, m.validity.ageYears && `age ${formatRange(m.validity.ageYears)} y`, m.validity.note].filter(Boolean).join('; ')}`,
       ...m.parameters.map((p) => `  ${p.name.padEnd(4)} = ${p.value} ${p.unit}`),
       `  source:     ${m.citation}`,
       `  evidence:   ${m.evidence}`,

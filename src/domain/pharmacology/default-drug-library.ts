@@ -23,20 +23,31 @@ const painClinicIv: LibraryEntry = {
       kind: 'bolus',
       unit: 'mg/kg',
       softMax: 0.35,
-      hardMax: 1,
       verified: true,
+      source: 'bolus <= 0.35 mg/kg (Schwenk 2018 acute-pain consensus, DOMAIN.md 1)',
+    }),
+    limit({
+      kind: 'bolus',
+      unit: 'mg/kg',
+      hardMax: 1,
+      verified: false,
       source:
-        'soft: bolus <= 0.35 mg/kg (Schwenk 2018, DOMAIN.md 1); hard: 1 mg/kg is the low end of IV anaesthetic dosing, Cmax 1200-2400 ng/mL (Zanos 2018, DOMAIN.md 4)',
+        '[D] 1 mg/kg is the low end of IV anaesthetic dosing, Cmax 1200-2400 ng/mL (Zanos 2018, DOMAIN.md 4): refused in a pain clinic',
     }),
     limit({
       kind: 'rate',
       unit: 'mg/kg/h',
       softMin: 0.1,
       softMax: 1,
-      hardMax: 1.5,
       verified: true,
-      source:
-        'soft: 0.1-0.5 mg/kg/h acute range and <= 1 mg/kg/h without intensive monitoring (Schwenk 2018, DOMAIN.md 1); hard: max 1,500 mcg/kg/h in hospital protocols (DOMAIN.md 13, configurable example)',
+      source: '0.1-0.5 mg/kg/h acute range, <= 1 mg/kg/h without intensive monitoring (Schwenk 2018, DOMAIN.md 1)',
+    }),
+    limit({
+      kind: 'rate',
+      unit: 'mg/kg/h',
+      hardMax: 1.5,
+      verified: false,
+      source: 'max 1,500 mcg/kg/h in hospital protocols (DOMAIN.md 13, a configurable example, not a standard)',
     }),
     limit({
       kind: 'rate',

@@ -53,7 +53,7 @@ describe('drugLibrarySchema refuses malformed libraries', () => {
     ],
     [
       'a rate limit in mg',
-      (l: ReturnType<typeof clone>) => Object.assign(l.profiles[0]!.entries[0]!.limits[1]!, { unit: 'mg' }),
+      (l: ReturnType<typeof clone>) => Object.assign(l.profiles[0]!.entries[0]!.limits.find((x) => x.kind === 'rate')!, { unit: 'mg' }),
       /rate limit takes/,
     ],
     [

@@ -28,7 +28,8 @@ export interface DispositionParameters {
 
 export interface Range {
   min: number;
-  max: number;
+  /** Absent when the source gives no upper bound (adult models). */
+  max?: number;
 }
 
 export interface ParameterRow {
@@ -75,7 +76,7 @@ const kamp2020: PkModelDefinition = {
   citation: 'Kamp J et al. Anesthesiology 2020;133:1192-1213, doi 10.1097/ALN.0000000000003577; parameters as coded in SimTIVA (GPL-3)',
   evidence: '[V-code] DOMAIN.md 5.3: check against the paper before relying on it',
   validity: {
-    ageYears: { min: 18, max: 120 },
+    ageYears: { min: 18 },
     note: 'adult model (DOMAIN.md 5.3); no published weight range, weight scaled allometrically',
   },
   parameters: [
@@ -111,7 +112,7 @@ const domino: PkModelDefinition = {
   citation:
     'Domino EF et al. Clin Pharmacol Ther 1984;36:645-653 [M]; constants as coded in opentiva ketamine.py class Domino (PMID 7198883)',
   evidence: '[V-code] DOMAIN.md 5.1',
-  validity: { ageYears: { min: 18, max: 120 }, note: 'adult volunteers; no published weight or age range in the sources held [M]' },
+  validity: { ageYears: { min: 18 }, note: 'adult volunteers; no published weight or age range in the sources held [M]' },
   parameters: [
     { name: 'V1', value: '0.063 x WT', unit: 'L' },
     { name: 'k10', value: '0.4381', unit: '1/min' },
@@ -241,16 +242,23 @@ export const ESKETAMINE_NO_MODEL =
 export function checkModelValidity(model: PkModelDefinition, covariates: Covariates): string[] {
   const warnings: string[] = [];
   const { weightKg: weightRange, ageYears: ageRange } = model.validity;
-  if (weightRange && (covariates.weightKg < weightRange.min || covariates.weightKg > weightRange.max)) {
-    warnings.push(`weightKg ${covariates.weightKg} is outside the ${model.id} range ${weightRange.min}-${weightRange.max} kg`);
+  if (weightRange && !isInRange(covariates.weightKg, weightRange)) {
+    warnings.push(`weightKg ${covariates.weightKg} is outside the ${model.id} range ${formatRange(weightRange)} kg`);
   }
   if (ageRange && covariates.ageYears === undefined) {
-    warnings.push(`age not given; ${model.id} is documented for ages ${ageRange.min}-${ageRange.max} years`);
-  } else if (ageRange && covariates.ageYears !== undefined && (covariates.ageYears < ageRange.min || covariates.ageYears > ageRange.max)) {
-    warnings.push(`ageYears ${covariates.ageYears} is outside the ${model.id} range ${ageRange.min}-${ageRange.max} years`);
+    warnings.push(`age not given; ${model.id} is documented for ages ${formatRange(ageRange)} years`);
+  } else if (ageRange && covariates.ageYears !== undefined && !isInRange(covariates.ageYears, ageRange)) {
+    warnings.push(`ageYears ${covariates.ageYears} is outside the ${model.id} range ${formatRange(ageRange)} years`);
   }
   if (covariates.sex === 'f') {
     warnings.push('sex not used: women clear S-ketamine ~20 % faster (Sigtermans 2009) but no model here has a sex covariate');
   }
   return warnings;
+}
+
+const isInRange = (value: number, range: Range) => value >= range.min && (range.max === undefined || value <= range.max);
+
+/** "1-14" or ">= 18" for messages and the model listing. */
+export function formatRange(range: Range): string {
+  return range.max === undefined ? `>= ${range.min}` : `${range.min}-${range.max}`;
 }
