@@ -123,6 +123,18 @@ describe('volume to draw', () => {
   });
 });
 
+describe('pump rates in mL/h', () => {
+  it.each([
+    // 35 mL/h of the standard 1 mg/mL bag = 35 mg/h = 0.5 mg/kg/h at 70 kg
+    [{ rate: '35 mL/h' }, 'ok'],
+    [{ rate: '35 mL/h', concentration: '1 mg/mL' }, 'ok'],
+    // the same pump rate with undiluted 10 mg/mL stock is 350 mg/h: a 10x overdose
+    [{ rate: '35 mL/h', concentration: '10 mg/mL' }, 'hard'],
+  ])('%j -> %s', (request, verdict) => {
+    expect(check(request).verdict).toBe(verdict);
+  });
+});
+
 describe('other profiles', () => {
   const esk = { productId: 'esketamine-28-mg-device', profileId: 'esketamine-suite' };
   it.each([

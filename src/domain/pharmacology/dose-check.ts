@@ -144,8 +144,8 @@ export function checkDose(input: DoseCheckInput): DoseCheckResult {
   if (!profile) violations.push(structural('profile.unknown', 0, 0, ''));
   if (product && profile && !entry) violations.push(structural('product.notInProfile', 0, 0, ''));
   if (!product || !entry) return result(null, null, null);
-  const given = checkGivenAndProposed(input, entry, violations);
   const concentration = resolveConcentration(input, entry, product, violations);
+  const given = checkGivenAndProposed(input, entry, violations, concentration);
   const { volumeMl, pumpRateMlPerH } = computeVolumes(entry, given, concentration, input.durationMin, violations);
   const slipHints = violations.some((v) => v.limit.startsWith('bolus.') || v.limit.startsWith('rate.')) ? findSlips(input, entry) : [];
   return result(entry.id, volumeMl, pumpRateMlPerH, slipHints);
@@ -156,7 +156,12 @@ interface Proposed {
   rateMgPerH?: number;
 }
 
-function checkGivenAndProposed(input: DoseCheckInput, entry: LibraryEntry, violations: Violation[]): Proposed {
+function checkGivenAndProposed(
+  input: DoseCheckInput,
+  entry: LibraryEntry,
+  violations: Violation[],
+  concentration: number | undefined,
+): Proposed {
   const { weightKg } = input;
   const proposed: Proposed = {};
   if (input.dose) {
@@ -166,7 +171,7 @@ function checkGivenAndProposed(input: DoseCheckInput, entry: LibraryEntry, viola
   }
   if (input.rate) {
     if (!entry.modes.includes('rate')) violations.push(structural('rate.notAllowed', input.rate.value, 0, input.rate.unit));
-    proposed.rateMgPerH = resolveRateMgPerH(input.rate, weightKg);
+    proposed.rateMgPerH = resolveProposedRateMgPerH(input.rate, weightKg, concentration);
     if (proposed.rateMgPerH === undefined) violations.push(structural('rate.unit', input.rate.value, 0, input.rate.unit));
   }
   if (!input.dose && !input.rate) violations.push(structural('proposal.missing', 0, 0, ''));
@@ -184,6 +189,12 @@ function checkGivenAndProposed(input: DoseCheckInput, entry: LibraryEntry, viola
   violations.push(...checkAmounts(entry, 'cumulativeSession', toMassAmounts(input.givenSession, weightKg, thisMg)));
   violations.push(...checkAmounts(entry, 'cumulative24h', toMassAmounts(input.given24h, weightKg, thisMg)));
   return proposed;
+}
+
+/** A rate in mg/h; a pump rate in mL/h is converted with the concentration in the line (given or standard). */
+function resolveProposedRateMgPerH(rate: Quantity, weightKg: number, concentrationMgPerMl: number | undefined): number | undefined {
+  if (getDimension(rate.unit) !== 'volumeRate') return resolveRateMgPerH(rate, weightKg);
+  return concentrationMgPerMl === undefined ? undefined : toCanonical(rate) * concentrationMgPerMl;
 }
 
 function computeVolumes(

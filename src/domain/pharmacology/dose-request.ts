@@ -78,8 +78,8 @@ export function parseDoseCheckRequest(library: DrugLibrary, request: DoseCheckRe
   const rate = parseField(
     request.rate,
     'rate',
-    ['massRate', 'massRatePerKg'],
-    'a rate (mg/h, mg/min, mg/day, mg/kg/h, mcg/kg/min, mcg/kg/h)',
+    ['massRate', 'massRatePerKg', 'volumeRate'],
+    'a rate (mg/h, mg/min, mg/day, mg/kg/h, mcg/kg/min, mcg/kg/h, or mL/h with the concentration)',
     issues,
   );
   const givenSession = parseField(request.givenSession, 'givenSession', mass, 'an amount (mg, mcg, g, mg/kg)', issues);
