@@ -21,6 +21,9 @@ export * from './pk-api.schemas.ts';
 export { checkModelValidity, DEFAULT_MODEL_ID, ESKETAMINE_NO_MODEL, findPkModel, PK_MODELS, type PkModelDefinition } from './pk-models.ts';
 export {
   MAX_POINTS,
+  type PredictionOutcome,
+  type PredictionRequest,
+  predictConcentrations,
   type SimulationOutcome,
   type SimulationRequest,
   type SimulationResult,

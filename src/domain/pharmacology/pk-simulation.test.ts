@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateRegimen } from './pk-simulation.ts';
+import { predictConcentrations, simulateRegimen } from './pk-simulation.ts';
 
 const issueExample = {
   drug: 'ketamine',
@@ -59,5 +59,29 @@ describe('simulateRegimen', () => {
   it('accepts until as a multiple of a fractional step (1 s over 4 h)', () => {
     const result = simulateRegimen({ ...request, untilMin: 240, stepMin: 1 / 60 });
     expect(result.ok && result.value.timesMin).toHaveLength(14_401);
+  });
+});
+
+describe('predictConcentrations', () => {
+  it('gives the grid values at arbitrary times', () => {
+    const grid = simulateRegimen(request);
+    const at = predictConcentrations({
+      modelId: 'kamp-2020',
+      weightKg: 70,
+      ageYears: 45,
+      regimen: issueExample,
+      timesMin: [0, 37, 240, 300],
+    });
+    if (!grid.ok || !at.ok) throw new Error('simulation failed');
+    expect(at.value.plasmaNgPerMl).toEqual([0, 37, 240, 300].map((t) => expect.closeTo(grid.value.plasmaNgPerMl[t]!, 8)));
+  });
+
+  it.each([
+    [[], 'timesMin'],
+    [[5, 3], 'timesMin'],
+    [[-1], 'timesMin'],
+  ])('refuses times %j', (timesMin, field) => {
+    const result = predictConcentrations({ modelId: 'kamp-2020', weightKg: 70, regimen: issueExample, timesMin });
+    expect(!result.ok && result.issues.map((i) => i.field)).toContain(field);
   });
 });

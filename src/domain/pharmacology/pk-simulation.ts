@@ -178,3 +178,57 @@ export function simulateRegimen(request: SimulationRequest): SimulationOutcome {
     },
   };
 }
+
+export interface PredictionRequest extends Omit<SimulationRequest, 'untilMin' | 'stepMin'> {
+  /** Ascending times (min from the first event's clock origin), e.g. the times vitals were recorded. */
+  timesMin: number[];
+}
+
+export type PredictionOutcome =
+  | {
+      ok: true;
+      value: {
+        model: string;
+        status: SimulationResult['status'];
+        plasmaNgPerMl: number[];
+        effectSiteNgPerMl?: number[];
+        warnings: string[];
+      };
+    }
+  | { ok: false; issues: FieldIssue[] };
+
+/** Plasma (and effect-site) ng/mL at arbitrary ascending times, e.g. next to charted vitals (issue 3, item 4).
+ *  Same exact engine and validation as simulateRegimen; at a bolus time the value just after it. */
+export function predictConcentrations(request: PredictionRequest): PredictionOutcome {
+  const times = request.timesMin;
+  const issues = validateSimulationRequest({ ...request, untilMin: 1, stepMin: 1 });
+  if (!Array.isArray(times) || times.length === 0 || times.length > MAX_POINTS) {
+    issues.push({ field: 'timesMin', message: `give 1-${MAX_POINTS} times` });
+  } else if (times.some((t, i) => !Number.isFinite(t) || t < 0 || (i > 0 && t < times[i - 1]!))) {
+    issues.push({ field: 'timesMin', message: 'times must be finite, >= 0 and ascending' });
+  }
+  const regimen = resolveRegimen(request.regimen, request.weightKg);
+  if (!regimen.ok) issues.push(...regimen.issues.map((i) => ({ field: `regimen.${i.field}`, message: i.message })));
+  if (issues.length > 0 || !regimen.ok) return { ok: false, issues };
+  const model = findPkModel(request.modelId)!;
+  const covariates: Covariates = { weightKg: request.weightKg, ageYears: request.ageYears, sex: request.sex };
+  const warnings = [...checkModelValidity(model, covariates), ...regimen.value.notes];
+  if (regimen.value.drug === 'esketamine') {
+    return {
+      ok: true,
+      value: { model: model.id, status: 'no-validated-model', plasmaNgPerMl: [], warnings: [...warnings, ESKETAMINE_NO_MODEL] },
+    };
+  }
+  const trajectory = simulateTrajectory(model.computeParameters(covariates), regimen.value.inputs, Float64Array.from(times));
+  const effect = trajectory.effectSiteNgPerMl;
+  return {
+    ok: true,
+    value: {
+      model: model.id,
+      status: 'simulated',
+      plasmaNgPerMl: clampToArray(trajectory.plasmaNgPerMl),
+      effectSiteNgPerMl: effect && clampToArray(effect),
+      warnings,
+    },
+  };
+}
