@@ -87,7 +87,7 @@ export function validateSimulationRequest(request: SimulationRequest): FieldIssu
   if (!Number.isFinite(stepMin) || stepMin <= 0) issues.push({ field: 'stepMin', message: `${stepMin} must be a number > 0` });
   if (!Number.isFinite(untilMin) || untilMin <= 0) issues.push({ field: 'untilMin', message: `${untilMin} must be a number > 0` });
   else if (stepMin > 0 && !isMultipleOf(untilMin, stepMin)) {
-    issues.push({ field: 'untilMin', message: `${untilMin} is not a multiple of stepMin ${stepMin}` });
+    issues.push({ field: 'untilMin', message: `${untilMin} is not a multiple of the step (${stepMin} min)` });
   } else if (stepMin > 0 && untilMin / stepMin + 1 > MAX_POINTS) {
     issues.push({ field: 'stepMin', message: `${Math.round(untilMin / stepMin) + 1} points exceed the limit of ${MAX_POINTS}` });
   }
