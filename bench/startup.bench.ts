@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Wall time from `ketaclinic serve` to /api/health answering, on a fresh and on an existing data dir. */
+/**
+ * Wall time from `node dist/ketaclinic.mjs serve --demo` (what `npm start` runs, after `npm run build`) to /api/health
+ * answering, on a fresh and on an existing data dir.
+ */
 export async function runStartupBenchmarks() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketaclinic-bench-'));
   try {
@@ -18,7 +21,7 @@ export async function runStartupBenchmarks() {
 async function timeStart(dataDir: string): Promise<number> {
   const port = 40_000 + Math.floor(Math.random() * 10_000);
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/ketaclinic.js', 'serve', '--demo'], {
+  const child = spawn(process.execPath, ['dist/ketaclinic.mjs', 'serve', '--demo'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'silent' },
     stdio: 'ignore',
   });

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -7,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { MIGRATIONS_DIR } from '../paths.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
@@ -30,11 +30,17 @@ export interface DatabaseOptions {
   onPoolError?: (error: Error) => void;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = MIGRATIONS_DIR;
 
 /** Opens the embedded database (locked data dir) or a pg pool; same schema, same code either way. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  // Each engine's driver is loaded only when used: start-up pays for one of them, not both.
   if (options.databaseUrl) {
+    const [{ default: pg }, { drizzle: drizzleNodePg }, { migrate: migrateNodePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
     pool.on('error', (error) => options.onPoolError?.(error));
@@ -48,6 +54,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const release = lockDataDir(options.dataDir);
   try {
+    const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
     // Without fsync: survives a crashed or killed process, not a power loss (README, "Embedded database").
     const client = await PGlite.create(path.join(options.dataDir, 'pgdata'), { relaxedDurability: true });
     const db = drizzlePglite({ client, schema });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
@@ -7,6 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Deps } from '../app/deps.ts';
 import { LOG_REDACT_PATHS } from '../logger.ts';
+import { WEB_DIST_DIR } from '../paths.ts';
 import { registerOriginCheck } from './csrf.ts';
 import { registerErrorHandling } from './errors.ts';
 import { OneLinePerRequest } from './request-log.ts';
@@ -24,7 +24,7 @@ export interface HttpConfig {
   webDistDir?: string | undefined;
 }
 
-export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIST_DIR = WEB_DIST_DIR;
 
 /** The Fastify app: zod-validated routes with response schemas, one error handler, the web app at /. */
 export async function buildApp(config: HttpConfig, deps: Deps) {

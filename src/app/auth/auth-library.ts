@@ -1,6 +1,8 @@
-import { betterAuth } from 'better-auth';
+// The minimal entry and the plugin's own path skip adapters and plugins we do not use (about 0.2 s of start-up).
+
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { twoFactor } from 'better-auth/plugins';
+import { betterAuth } from 'better-auth/minimal';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Database } from '../../db/database.ts';
 import { account, rateLimit, session, twoFactor as twoFactorTable, user, verification } from '../../db/schema/index.ts';
 
