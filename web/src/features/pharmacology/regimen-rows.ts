@@ -154,7 +154,8 @@ export function assignIssuesToRows(issues: readonly FieldIssue[], rowIds: readon
       continue;
     }
     const field = EVENT_FIELDS[match[3] ?? ''] ?? 'row';
-    const errors = (rowErrors[rowId] ??= {});
+    const errors = rowErrors[rowId] ?? {};
+    rowErrors[rowId] = errors;
     errors[field] = errors[field] ? `${errors[field]} ${issue.message}` : issue.message;
   }
   return { rowErrors, other };
