@@ -121,6 +121,25 @@ describe.each(ENGINES)('patients API on %s', (engine) => {
     expect(updated.body.clinical.painHistory.treatmentsTried[0]!.id).toMatch(/.+/);
   });
 
+  it('refuses a session cookie whose signature was altered', async () => {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'nurse@demo.clinic', password: 'demo-password-1' }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ketaclinic.session_token='))!
+      .split(';')[0]!;
+    const me = (value: string) => fetch(`${server.url}/api/me`, { headers: { cookie: value } }).then((r) => r.status);
+    expect(await me(cookie)).toBe(200);
+    const [name, value] = cookie.split('=') as [string, string];
+    const [token, signature] = decodeURIComponent(value).split('.') as [string, string];
+    const forged = `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`;
+    expect(await me(`${name}=${encodeURIComponent(`${token}.${forged}`)}`)).toBe(401);
+    expect(await me(`${name}=${encodeURIComponent(token)}`)).toBe(401);
+  });
+
   it('answers 404 for a missing asset instead of the app shell', async () => {
     const response = await fetch(`${server.url}/assets/no-such-file.js`);
     expect(response.status).toBe(404);

@@ -1,4 +1,4 @@
-import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Actor, StaffRole } from '../../domain/access/permissions.ts';
 import { DEMO_EMAIL_DOMAIN } from '../demo.usecases.ts';
 import type { Deps } from '../deps.ts';
@@ -112,8 +112,9 @@ const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const FALLBACK_IDLE_TIMEOUT_MIN = 15;
 
 /**
- * Reads the session token from better-auth's signed cookie, verifying the signature with better-auth's own
- * HMAC helper. Returns undefined for a missing or forged cookie.
+ * Reads the session token from better-auth's signed cookie (`token.base64(HMAC-SHA256(secret, token))`, as its
+ * better-call signer writes it). Verified with node:crypto synchronously: WebCrypto's per-call key import cost
+ * 0.15 ms a request. Returns undefined for a missing or forged cookie.
  */
 async function readSessionToken(cookieHeader: string, deps: Deps): Promise<string | undefined> {
   const context = await deps.auth.$context;
@@ -128,8 +129,9 @@ async function readSessionToken(cookieHeader: string, deps: Deps): Promise<strin
   const dot = value.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const token = value.slice(0, dot);
-  const expected = await makeSignature(token, context.secret);
-  return constantTimeEqual(expected, value.slice(dot + 1)) ? token : undefined;
+  const expected = createHmac('sha256', context.secret).update(token).digest();
+  const given = Buffer.from(value.slice(dot + 1), 'base64');
+  return given.length === expected.length && timingSafeEqual(given, expected) ? token : undefined;
 }
 
 /**
