@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { createAuditRepository } from '../db/repositories/audit.repository.ts';
+import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
 import { createSessionsRepository } from '../db/repositories/sessions.repository.ts';
@@ -10,6 +11,7 @@ import type { AuthLibrary } from './auth/auth-library.ts';
 export function createRepositories(db: Database) {
   return {
     audit: createAuditRepository(db),
+    drugLibrary: createDrugLibraryRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
     sessions: createSessionsRepository(db),

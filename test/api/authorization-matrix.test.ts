@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DRUG_LIBRARY } from '../../src/domain/pharmacology/index.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { ENGINES } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -38,6 +39,21 @@ const MATRIX = {
   'GET /api/me': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
   // The patient holds no staff role in any clinic, so the clinic is not theirs to choose: 404 like any unknown clinic.
   'PUT /api/me/active-clinic': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
+  'GET /api/pk/models': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/pk/simulate': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/dose/check': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/drug-library': { admin: 200, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/drug-library/versions': { admin: 200, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/drug-library/drafts': { admin: 201, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  // Each row approves a fresh draft written by the admin (a physician may not approve their own).
+  'POST /api/drug-library/versions/:version/approve': {
+    admin: 403,
+    physician: 200,
+    nurse: 403,
+    front_desk: 403,
+    patient: 403,
+    anonymous: 401,
+  },
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;
@@ -48,6 +64,7 @@ interface Fixture {
   userId: string;
   currentVersion: () => Promise<number>;
   unique: () => string;
+  newDraftVersion: () => Promise<number>;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -60,6 +77,15 @@ const clinicInput = (name: string) => ({
   hours: [{ day: 1, opens: '09:00', closes: '17:00' }],
   settings: { idleTimeoutMin: 30, requireTotpForPhysiciansAndAdmins: false },
 });
+
+const pkSimulation = {
+  modelId: 'kamp-2020',
+  weightKg: 70,
+  regimen: { drug: 'ketamine', events: [{ type: 'bolus', atMin: 0, route: 'iv', dose: '0.3 mg/kg' }] },
+  untilMin: 60,
+  stepMin: 1,
+};
+const doseCheck = { productId: 'ketamine-10-mg-ml', profileId: 'pain-clinic-iv', weightKg: 70, dose: '0.3 mg/kg' };
 
 const demographics = (mrn: string) => ({ mrn, givenName: 'Matrix', familyName: 'Case', birthDate: '1975-04-05', sex: 'male' });
 
@@ -91,6 +117,21 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
   'PATCH /api/users/:id': async (f) => ({ method: 'PATCH', path: `/api/users/${f.userId}`, body: { name: `Renamed ${f.unique()}` } }),
   'GET /api/me': async () => ({ method: 'GET', path: '/api/me' }),
   'PUT /api/me/active-clinic': async (f) => ({ method: 'PUT', path: '/api/me/active-clinic', body: { clinicId: f.clinicId } }),
+  'GET /api/pk/models': async () => ({ method: 'GET', path: '/api/pk/models' }),
+  'POST /api/pk/simulate': async (f) => ({ method: 'POST', path: '/api/pk/simulate', body: { ...pkSimulation, patientId: f.patientId } }),
+  'POST /api/dose/check': async (f) => ({ method: 'POST', path: '/api/dose/check', body: { ...doseCheck, patientId: f.patientId } }),
+  'GET /api/drug-library': async () => ({ method: 'GET', path: '/api/drug-library' }),
+  'GET /api/drug-library/versions': async () => ({ method: 'GET', path: '/api/drug-library/versions' }),
+  'POST /api/drug-library/drafts': async () => ({
+    method: 'POST',
+    path: '/api/drug-library/drafts',
+    body: { library: DEFAULT_DRUG_LIBRARY },
+  }),
+  'POST /api/drug-library/versions/:version/approve': async (f) => ({
+    method: 'POST',
+    path: `/api/drug-library/versions/${await f.newDraftVersion()}/approve`,
+    body: {},
+  }),
 };
 
 const ROWS = (Object.keys(MATRIX) as RouteKey[]).flatMap((route) =>
@@ -124,6 +165,11 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       userId: target.body.id,
       currentVersion: async () => (await server.deps.repos.patients.findHead(me.body.patientId))!.version,
       unique: () => `mx-${engine}-${++counter}`,
+      newDraftVersion: async () => {
+        const draft = await clients.get('admin')!.post<{ version: number }>('/api/drug-library/drafts', { library: DEFAULT_DRUG_LIBRARY });
+        expect(draft.status).toBe(201);
+        return draft.body.version;
+      },
     };
   });
   afterAll(async () => server?.close());

@@ -110,6 +110,9 @@ describe.each(ENGINES)('migrating a brand-new %s database from zero', (engine) =
         'patient_versions',
         'user',
         'staff_roles',
+        'drug_library_versions',
+        'drug_library_approvals',
+        'dose_checks',
       ]),
     );
     const triggers = rowsOf<{ tgname: string }>(
@@ -120,6 +123,12 @@ describe.each(ENGINES)('migrating a brand-new %s database from zero', (engine) =
       'audit_heads_no_truncate',
       'audit_log_append_only',
       'audit_log_no_truncate',
+      'dose_checks_append_only',
+      'dose_checks_no_truncate',
+      'drug_library_approvals_append_only',
+      'drug_library_approvals_no_truncate',
+      'drug_library_versions_append_only',
+      'drug_library_versions_no_truncate',
       'patient_versions_append_only',
       'patient_versions_no_truncate',
       'patients_no_delete',

@@ -15,6 +15,9 @@ export const BACKUP_TABLES = [
   { name: 'instance_settings', key: 'key' },
   { name: 'patients', key: 'id' },
   { name: 'patient_versions', key: 'patient_id, version' },
+  { name: 'drug_library_versions', key: 'clinic_id, version' },
+  { name: 'drug_library_approvals', key: 'clinic_id, version' },
+  { name: 'dose_checks', key: 'id' },
   { name: 'audit_heads', key: 'clinic_id' },
   { name: 'audit_log', key: 'clinic_id, seq' },
 ] as const;

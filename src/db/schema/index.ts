@@ -3,3 +3,4 @@ export * from './auth.table.ts';
 export * from './instance.table.ts';
 export * from './organization.table.ts';
 export * from './patients.table.ts';
+export * from './pharmacology.table.ts';

@@ -63,3 +63,24 @@ export function holdsRoleAnywhere(actor: Actor, role: StaffRole): boolean {
   for (const roles of actor.rolesByClinic.values()) if (roles.includes(role)) return true;
   return false;
 }
+
+/** Clinic-level actions of the pharmacology core (issue 3, item 9): not tied to one patient record. */
+export type ClinicPermission = 'pk.simulate' | 'dose.check' | 'drug_library.read' | 'drug_library.draft' | 'drug_library.approve';
+
+/** Drafts are an admin's task; approval is clinical (a physician, never the draft's author: checked by the use case). */
+export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> = {
+  'pk.simulate': ['physician', 'nurse'],
+  'dose.check': ['physician', 'nurse'],
+  'drug_library.read': ['admin', 'physician', 'nurse'],
+  'drug_library.draft': ['admin'],
+  'drug_library.approve': ['physician'],
+};
+
+/** The staff role under which the actor may take a clinic-level action in `clinicId`, or null when denied. */
+export function findClinicRole(actor: Actor, permission: ClinicPermission, clinicId: string): StaffRole | null {
+  const held = actor.rolesByClinic.get(clinicId) ?? [];
+  for (const role of ['physician', 'nurse', 'admin', 'front_desk'] as const) {
+    if (held.includes(role) && CLINIC_PERMISSIONS[permission].includes(role)) return role;
+  }
+  return null;
+}

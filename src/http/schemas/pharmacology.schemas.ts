@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { HTTP_LIMITS } from '../../app/pharmacology.usecases.ts';
+import {
+  doseCheckRequestSchema,
+  doseCheckResultSchema,
+  populationInputSchema,
+  populationResultSchema,
+  simulationRequestSchema,
+  simulationResultSchema,
+} from '../../domain/pharmacology/pk-api.schemas.ts';
+
+/** Request and response shapes of /api/pk, /api/dose and /api/drug-library (issue 3, item 9; docs/api.md). */
+
+const finite = z.number().finite();
+const patientId = z.string().min(1).max(64);
+const person = z.object({ id: z.string(), name: z.string() });
+const note = z.string().trim().min(1).max(2000);
+
+const rangeSchema = z.object({ min: finite, max: finite.optional() }).nullable();
+export const pkModelsSchema = z.object({
+  defaultModelId: z.string(),
+  models: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      drug: z.string(),
+      compartments: z.int(),
+      population: z.string(),
+      citation: z.string(),
+      evidence: z.string(),
+      ranges: z.object({ weightKg: rangeSchema, ageYears: rangeSchema, note: z.string() }),
+    }),
+  ),
+  bands: z.array(
+    z.object({ id: z.string(), label: z.string(), lowerNgPerMl: finite, upperNgPerMl: finite.nullable(), source: z.string() }),
+  ),
+});
+
+export const simulateBodySchema = simulationRequestSchema.extend({
+  weightKg: finite.optional(),
+  patientId: patientId.optional(),
+  population: populationInputSchema
+    .pick({ seed: true, variability: true, reportEveryMin: true })
+    .extend({ subjects: z.int().min(1).max(HTTP_LIMITS.maxSubjects) })
+    .optional(),
+});
+
+export const simulateResponseSchema = z.object({
+  simulation: simulationResultSchema,
+  population: populationResultSchema.optional(),
+});
+
+export const doseCheckBodySchema = doseCheckRequestSchema.extend({ weightKg: finite.optional(), patientId: patientId.optional() });
+export const doseCheckResponseSchema = doseCheckResultSchema.extend({ checkId: z.string() });
+
+/** The library document travels as JSON and is validated by drugLibrarySchema in the use case (field paths). */
+const libraryDocument = z.record(z.string(), z.unknown());
+
+export const currentLibrarySchema = z.object({
+  version: z.int(),
+  isDefault: z.boolean(),
+  approvedBy: person.optional(),
+  approvedAt: z.date().optional(),
+  library: libraryDocument,
+});
+
+export const libraryDraftSchema = z.object({
+  version: z.int(),
+  createdBy: person,
+  createdAt: z.date(),
+  note: z.string().nullable(),
+  library: libraryDocument,
+});
+
+export const drugLibraryResponseSchema = z.object({ current: currentLibrarySchema, draft: libraryDraftSchema.nullable() });
+
+export const libraryVersionsResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      version: z.int(),
+      libraryVersion: z.string(),
+      status: z.enum(['current', 'superseded', 'draft', 'stale_draft']),
+      createdBy: person,
+      createdAt: z.date(),
+      note: z.string().nullable(),
+      approvedBy: person.nullable(),
+      approvedAt: z.date().nullable(),
+      approvalNote: z.string().nullable(),
+    }),
+  ),
+});
+
+export const libraryDraftBodySchema = z.strictObject({ library: libraryDocument, note: note.optional() });
+export const approveParamsSchema = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) });
+export const approveBodySchema = z.strictObject({ note: note.optional() });
