@@ -120,9 +120,18 @@ export function classifyMedication(
 ): DrugClass[] {
   const rxcui = medication.rxcui?.trim();
   const byRxcui = rxcui ? table.filter((row) => row.rxcui === rxcui) : [];
-  const rows = byRxcui.length > 0 ? byRxcui : table.filter((row) => nameMatchesRow(tokeniseName(medication.ingredient), row));
+  const words = tokeniseName(medication.ingredient);
+  const rows = byRxcui.length > 0 ? byRxcui : table.filter((row) => nameMatchesRow(words, row));
   const found = new Set(rows.flatMap((row) => row.classes));
   return DRUG_CLASSES.filter((drugClass) => found.has(drugClass));
+}
+
+/** Table names are few and fixed: tokenised once (every chart read classifies every medication). */
+const tableNameWords = new Map<string, string[]>();
+function tokeniseTableName(name: string): string[] {
+  let words = tableNameWords.get(name);
+  if (!words) tableNameWords.set(name, (words = tokeniseName(name)));
+  return words;
 }
 
 /** Lower-case words of a drug name; salts, strengths and forms become extra words that simply never match. */
@@ -136,7 +145,7 @@ function tokeniseName(name: string): string[] {
 /** True when the row's ingredient or a synonym occurs as consecutive whole words (multi-word names allowed). */
 function nameMatchesRow(words: readonly string[], row: DrugClassRow): boolean {
   return [row.ingredient, ...(row.synonyms ?? [])].some((name) => {
-    const nameWords = tokeniseName(name);
+    const nameWords = tokeniseTableName(name);
     if (nameWords.length === 0) return false;
     for (let start = 0; start + nameWords.length <= words.length; start++) {
       if (nameWords.every((word, offset) => words[start + offset] === word)) return true;
