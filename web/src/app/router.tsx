@@ -33,6 +33,14 @@ export function createAppRouter() {
           path: 'patients/:patientId/:tab?',
           lazy: async () => ({ Component: (await import('../features/patients/components/patient-chart-page.tsx')).PatientChartPage }),
         },
+        {
+          path: 'dosing',
+          lazy: async () => ({ Component: (await import('../features/pharmacology/components/dosing-page.tsx')).DosingPage }),
+        },
+        {
+          path: 'admin/drug-library',
+          lazy: async () => ({ Component: (await import('../features/pharmacology/components/drug-library-page.tsx')).DrugLibraryPage }),
+        },
         { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/users-page.tsx')).UsersPage }) },
         {
           path: 'admin/clinics',

@@ -14,12 +14,12 @@ import { requestJson } from '../../lib/api-client.ts';
 export type { DrugLibrary, Regimen };
 export type SimulationResult = z.infer<typeof simulationResultSchema>;
 export type PopulationResult = z.infer<typeof populationResultSchema>;
-export type DoseCheckResult = z.infer<typeof doseCheckResultSchema>;
+export type DoseCheckResult = z.infer<typeof doseCheckResultSchema> & { checkId?: string };
 export type DoseViolation = DoseCheckResult['violations'][number];
 export type DoseCheckRequest = z.infer<typeof doseCheckRequestSchema> & { patientId?: string };
 
 export interface PkModelRange {
-  min?: number;
+  min: number;
   max?: number;
 }
 
@@ -28,8 +28,9 @@ export interface PkModelInfo {
   name: string;
   population: string;
   citation: string;
+  evidence?: string;
   /** Documented covariate ranges; outside them the simulation still runs and warns. */
-  validity?: { weightKg?: PkModelRange; ageYears?: PkModelRange; note?: string };
+  ranges?: { weightKg: PkModelRange | null; ageYears: PkModelRange | null; note: string };
 }
 
 export interface PopulationVariability {
@@ -64,18 +65,25 @@ export interface SimulateAnswer {
   population?: PopulationResult;
 }
 
+export interface Person {
+  id: string;
+  name: string;
+}
+
 export interface LibraryCurrent {
-  version: string;
+  /** The clinic's version number (0 or absent meaning for the default library is the server's). */
+  version: number;
   isDefault: boolean;
-  approvedBy?: string | { id: string; name: string };
+  approvedBy?: Person;
   approvedAt?: string;
   library: DrugLibrary;
 }
 
 export interface LibraryDraft {
-  version: string;
-  createdBy: string | { id: string; name: string };
+  version: number;
+  createdBy: Person;
   createdAt: string;
+  note: string | null;
   library: DrugLibrary;
 }
 
@@ -85,13 +93,16 @@ export interface DrugLibraryAnswer {
 }
 
 export interface LibraryVersion {
-  version: string;
-  status: string;
-  createdBy?: string | { id: string; name: string } | null;
-  createdAt?: string;
-  approvedBy?: string | { id: string; name: string } | null;
-  approvedAt?: string | null;
-  note?: string | null;
+  version: number;
+  /** The library document's own version label, recorded with every dose check. */
+  libraryVersion: string;
+  status: 'current' | 'superseded' | 'draft' | 'stale_draft';
+  createdBy: Person;
+  createdAt: string;
+  note: string | null;
+  approvedBy: Person | null;
+  approvedAt: string | null;
+  approvalNote: string | null;
 }
 
 export const pharmacologyKeys = {
@@ -102,11 +113,15 @@ export const pharmacologyKeys = {
   doseCheck: (request: DoseCheckRequest) => ['dose', 'check', request] as const,
 };
 
-/** The answer may list models under `models` or `items`; both are read. */
-export async function listPkModels(): Promise<PkModelInfo[]> {
-  const answer = await requestJson<{ models?: PkModelInfo[]; items?: PkModelInfo[] } | PkModelInfo[]>('/api/pk/models');
-  if (Array.isArray(answer)) return answer;
-  return answer.models ?? answer.items ?? [];
+export interface PkModelsAnswer {
+  defaultModelId: string;
+  models: PkModelInfo[];
+  /** The concentration bands; the top band's upper bound is null (no limit). */
+  bands: Array<{ id: string; label: string; lowerNgPerMl: number; upperNgPerMl: number | null; source: string }>;
+}
+
+export function listPkModels(): Promise<PkModelsAnswer> {
+  return requestJson('/api/pk/models');
 }
 
 export function simulatePk(request: SimulateRequest, signal?: AbortSignal): Promise<SimulateAnswer> {
@@ -121,25 +136,18 @@ export function getDrugLibrary(): Promise<DrugLibraryAnswer> {
   return requestJson('/api/drug-library');
 }
 
-/** The answer may list versions under `versions` or `items`; both are read. */
-export async function listDrugLibraryVersions(): Promise<LibraryVersion[]> {
-  const answer = await requestJson<{ versions?: LibraryVersion[]; items?: LibraryVersion[] } | LibraryVersion[]>(
-    '/api/drug-library/versions',
-  );
-  if (Array.isArray(answer)) return answer;
-  return answer.versions ?? answer.items ?? [];
+export function listDrugLibraryVersions(): Promise<{ items: LibraryVersion[] }> {
+  return requestJson('/api/drug-library/versions');
 }
 
 export function createDrugLibraryDraft(input: { library: unknown; note?: string }): Promise<LibraryDraft> {
   return requestJson('/api/drug-library/drafts', { method: 'POST', body: input });
 }
 
-export function approveDrugLibraryVersion(version: string, input: { note?: string }): Promise<unknown> {
+export function approveDrugLibraryVersion(version: number, input: { note?: string }): Promise<LibraryCurrent> {
   return requestJson(`/api/drug-library/versions/${encodeURIComponent(version)}/approve`, { method: 'POST', body: input });
 }
 
-/** A user reference as the server sends it (a name, or an object with a name). */
-export function describeActor(actor: string | { id: string; name: string } | null | undefined): string {
-  if (!actor) return 'unknown';
-  return typeof actor === 'string' ? actor : actor.name;
+export function describeActor(actor: Person | null | undefined): string {
+  return actor?.name ?? 'unknown';
 }

@@ -84,7 +84,7 @@ export function PatientFields({
       {model && (
         <Text size="xs" c="dimmed">
           {model.population}. {model.citation}
-          {model.validity?.note ? `. Range: ${model.validity.note}` : ''}
+          {model.ranges?.note ? `. Range: ${model.ranges.note}` : ''}
         </Text>
       )}
     </Stack>

@@ -95,7 +95,7 @@ function Workspace({ initialPatient, weightSource, patientId, current }: DosingW
           <PatientFields
             values={patient}
             onChange={(patch) => setPatient((previous) => ({ ...previous, ...patch }))}
-            models={models.data ?? []}
+            models={models.data?.models ?? []}
             modelId={modelId}
             onModelChange={setModelId}
             issues={formIssues}
@@ -158,7 +158,7 @@ function Workspace({ initialPatient, weightSource, patientId, current }: DosingW
 function LibraryNotice({ current }: { current: LibraryCurrent }) {
   return (
     <Text size="xs" c={current.isDefault ? 'orange.8' : 'dimmed'}>
-      Library version {current.version}
+      Library {current.library.version}
       {current.isDefault ? ': the default library, a starting point for clinic policy, not approved by this clinic.' : ', approved.'}
     </Text>
   );
