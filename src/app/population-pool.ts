@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PopulationInput, PopulationOutcome } from '../domain/pharmacology/population.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
 
 /** Runs population simulations somewhere other than the caller's event loop. */
 export interface PopulationRunner {
@@ -23,8 +24,9 @@ interface Slot {
 type WorkerMessage = { taskId: number; outcome: PopulationOutcome } | { taskId: number; failed: true };
 
 // A plain-JS entry that registers tsx inside the worker: on Node 20 `execArgv: ['--import', 'tsx']` does not
-// apply the loader to a worker's own entry module (ERR_UNKNOWN_FILE_EXTENSION for .ts).
-const WORKER_URL = new URL('./population.worker.mjs', import.meta.url);
+// apply the loader to a worker's own entry module (ERR_UNKNOWN_FILE_EXTENSION for .ts). Found from the package
+// root, not import.meta.url, so the path holds from source and from the server bundle (dist/ketaclinic.mjs).
+const WORKER_PATH = `${PACKAGE_ROOT}src/app/population.worker.mjs`;
 
 /**
  * A small pool of worker threads for simulatePopulation (issue 3, item 9: a Monte Carlo run of up to 20 M points
@@ -48,7 +50,7 @@ export function createPopulationPool(options: { size?: number } = {}): Populatio
   };
 
   const startSlot = (): Slot => {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_PATH);
     // An idle pool must never keep the process alive; the HTTP server does that while it listens.
     worker.unref();
     const slot: Slot = { worker, task: null };
