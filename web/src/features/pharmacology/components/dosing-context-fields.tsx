@@ -39,7 +39,7 @@ export function PatientFields({
         <NumberInput
           label="Weight (kg)"
           description={weightSource}
-          w={130}
+          w={170}
           min={0}
           decimalScale={1}
           value={values.weightKg}
