@@ -17,6 +17,7 @@ const DOSE_FLAGS: Record<string, string> = {
   durationMin: '--duration-min',
   concentration: '--concentration',
   library: '--library',
+  clinic: '--clinic',
 };
 const doseFlag = (field: string) => DOSE_FLAGS[field] ?? field;
 
@@ -31,10 +32,13 @@ interface CheckOptions {
   durationMin?: string;
   concentration?: string;
   library?: string;
+  clinic?: string;
 }
 
+type LibraryLoad = { ok: true; value: DrugLibrary } | { ok: false; message: string };
+
 /** The default library, or a clinic library file validated by drugLibrarySchema. */
-function loadLibrary(io: CliIo, path: string | undefined): { ok: true; value: DrugLibrary } | { ok: false; message: string } {
+function loadLibrary(io: CliIo, path: string | undefined): LibraryLoad {
   if (path === undefined) return { ok: true, value: DEFAULT_DRUG_LIBRARY };
   let document: unknown;
   try {
@@ -75,10 +79,28 @@ function parseCheckOptions(library: DrugLibrary, options: CheckOptions): ReturnT
   });
 }
 
-function runCheck(io: CliIo, options: CheckOptions): void {
-  const library = loadLibrary(io, options.library);
+/** The clinic's current library from the database: its highest approved version, else the default. */
+async function loadClinicLibrary(clinicId: string): Promise<LibraryLoad> {
+  // Loaded on demand: a dose check against the default library or a file needs no database.
+  const [{ withDatabase }, { loadCurrentLibrary }] = await Promise.all([
+    import('./cli-support.ts'),
+    import('../app/drug-library.usecases.ts'),
+  ]);
+  return withDatabase(async (deps) => {
+    if (!(await deps.repos.organization.findClinic(clinicId))) return { ok: false, message: `no clinic with id "${clinicId}"` };
+    return { ok: true, value: (await loadCurrentLibrary(clinicId, deps.repos)).library };
+  });
+}
+
+async function runCheck(io: CliIo, options: CheckOptions): Promise<void> {
+  if (options.clinic !== undefined && options.library !== undefined) {
+    failWithIssues(io, [{ field: 'clinic', message: 'give --clinic or --library, not both' }], doseFlag);
+    return;
+  }
+  const library = options.clinic !== undefined ? await loadClinicLibrary(options.clinic) : loadLibrary(io, options.library);
   if (!library.ok) {
-    failWithIssues(io, [{ field: 'library', message: library.message }], doseFlag);
+    const field = options.clinic !== undefined ? 'clinic' : 'library';
+    failWithIssues(io, [{ field, message: library.message }], doseFlag);
     return;
   }
   const parsed = parseCheckOptions(library.value, options);
@@ -119,6 +141,7 @@ export function registerDoseCommands(program: Command, io?: CliIo): Command {
     .option('--duration-min <min>', 'infusion duration in minutes')
     .option('--concentration <quantity>', 'concentration drawn or infused, e.g. "1 mg/mL" or "5 %"')
     .option('--library <file>', 'a clinic drug library JSON file instead of the default')
+    .option('--clinic <id>', "the clinic's current approved library from the database (the default when it has none)")
     .action((options: CheckOptions) => runCheck(effectiveIo, options));
   dose
     .command('library')

@@ -80,7 +80,7 @@ export function pharmacologyRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: {
           tags,
           params: approveParamsSchema,
-          body: approveBodySchema.optional(),
+          body: approveBodySchema.nullish(),
           response: { 200: currentLibrarySchema, ...errorResponses },
         },
       },
