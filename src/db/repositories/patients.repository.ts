@@ -12,10 +12,18 @@ export interface PatientHead {
   version: number;
 }
 
-const toSearchName = (record: PatientRecord) => {
-  const given = record.demographics.givenName.toLowerCase();
-  const family = record.demographics.familyName.toLowerCase();
-  return `${given} ${family}|${family} ${given}`;
+/** The head columns copied from a record's demographics (search and list read these, not the document). */
+const toHeadColumns = ({ demographics }: PatientRecord) => {
+  const given = demographics.givenName.toLowerCase();
+  const family = demographics.familyName.toLowerCase();
+  return {
+    mrn: demographics.mrn,
+    givenName: demographics.givenName,
+    familyName: demographics.familyName,
+    birthDate: demographics.birthDate,
+    sex: demographics.sex,
+    searchName: `${given} ${family}|${family} ${given}`,
+  };
 };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -68,17 +76,11 @@ export function createPatientsRepository(db: Database) {
     },
 
     async insert(input: { id: string; organizationId: string; homeClinicId: string; record: PatientRecord; createdBy: string; at: Date }) {
-      const { demographics } = input.record;
       await db.insert(patients).values({
         id: input.id,
         organizationId: input.organizationId,
         homeClinicId: input.homeClinicId,
-        mrn: demographics.mrn,
-        givenName: demographics.givenName,
-        familyName: demographics.familyName,
-        birthDate: demographics.birthDate,
-        sex: demographics.sex,
-        searchName: toSearchName(input.record),
+        ...toHeadColumns(input.record),
         version: 1,
         createdAt: input.at,
         updatedAt: input.at,
@@ -107,16 +109,10 @@ export function createPatientsRepository(db: Database) {
       at: Date;
       reason: string | null;
     }) {
-      const { demographics } = input.record;
       const updated = await db
         .update(patients)
         .set({
-          mrn: demographics.mrn,
-          givenName: demographics.givenName,
-          familyName: demographics.familyName,
-          birthDate: demographics.birthDate,
-          sex: demographics.sex,
-          searchName: toSearchName(input.record),
+          ...toHeadColumns(input.record),
           version: input.baseVersion + 1,
           updatedAt: input.at,
         })

@@ -25,6 +25,8 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
       baseUrl,
     });
     const meOf = async (cookie: string | undefined) => getMe(await authenticate(cookie, deps), deps);
+    /** "Me" for a session just created, read back through the cookies it was handed out with. */
+    const meOfNewSession = (setCookies: string[]) => meOf(setCookies.map((c) => c.split(';')[0]).join('; '));
 
     app.post(
       '/api/auth/login',
@@ -33,8 +35,7 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
         const result = await signIn(request.body, authRequest(request), deps);
         reply.header('set-cookie', result.setCookies);
         if (result.twoFactorRequired) return { user: null, twoFactorRequired: true };
-        const sessionCookie = result.setCookies.map((c) => c.split(';')[0]).join('; ');
-        return { user: (await meOf(sessionCookie)).user, twoFactorRequired: false };
+        return { user: (await meOfNewSession(result.setCookies)).user, twoFactorRequired: false };
       },
     );
 
@@ -44,8 +45,7 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
       async (request, reply) => {
         const result = await verifySignInTotp(request.body, authRequest(request), deps);
         reply.header('set-cookie', result.setCookies);
-        const sessionCookie = result.setCookies.map((c) => c.split(';')[0]).join('; ');
-        return { user: (await meOf(sessionCookie)).user, twoFactorRequired: false };
+        return { user: (await meOfNewSession(result.setCookies)).user, twoFactorRequired: false };
       },
     );
 
@@ -87,7 +87,7 @@ export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {
         const { setCookies } = await confirmTotpSetup(request.body.code, request.headers.cookie ?? '', deps);
         if (setCookies.length === 0) return meOf(request.headers.cookie);
         reply.header('set-cookie', setCookies);
-        return meOf(setCookies.map((c) => c.split(';')[0]).join('; '));
+        return meOfNewSession(setCookies);
       },
     );
   };
