@@ -10,6 +10,15 @@ describe('diffLibraries', () => {
     expect(diffLibraries(DEFAULT_DRUG_LIBRARY, copy())).toEqual([]);
   });
 
+  it('ignores the order of keys (a stored library comes back with sorted keys)', () => {
+    const reordered = JSON.parse(
+      JSON.stringify(copy(), (_key, value) =>
+        value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      ),
+    ) as DrugLibrary;
+    expect(diffLibraries(DEFAULT_DRUG_LIBRARY, reordered)).toEqual([]);
+  });
+
   it('names a changed hard maximum with its entry and the old and new value', () => {
     const draft = copy();
     const limit = draft.profiles[0]!.entries[0]!.limits.find((l) => l.kind === 'rate' && l.hardMax !== undefined)!;

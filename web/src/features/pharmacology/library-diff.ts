@@ -15,6 +15,20 @@ export interface LibraryChange {
 type Limit = DrugLibrary['profiles'][number]['entries'][number]['limits'][number];
 const BOUNDS = ['hardMin', 'softMin', 'softMax', 'hardMax'] as const;
 
+/** JSON with sorted keys: the stored library may come back with its keys in another order (jsonb). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
 const show = (value: unknown) => (value === undefined ? 'none' : JSON.stringify(value));
 
 /** Limits keyed by kind, unit and their order among limits of that kind and unit. */
@@ -80,9 +94,9 @@ function diffById<T extends { id: string }>(
 /** Every difference between two libraries that matters for a dose check. */
 export function diffLibraries(before: DrugLibrary, after: DrugLibrary): LibraryChange[] {
   const changes = diffById('products', before.products, after.products, 'product', (old, next) =>
-    JSON.stringify(old) === JSON.stringify(next) ? [] : [{ where: 'products', what: `product ${next.id}`, change: 'changed' }],
+    same(old, next) ? [] : [{ where: 'products', what: `product ${next.id}`, change: 'changed' }],
   );
-  if (JSON.stringify(before.weightKgRange) !== JSON.stringify(after.weightKgRange)) {
+  if (!same(before.weightKgRange, after.weightKgRange)) {
     changes.push({
       where: 'library',
       what: 'weight range',
@@ -95,7 +109,7 @@ export function diffLibraries(before: DrugLibrary, after: DrugLibrary): LibraryC
         const where = `${profile.id} / ${entry.id}`;
         const { limits: oldLimits, ...oldRest } = oldEntry;
         const { limits, ...rest } = entry;
-        const settings = JSON.stringify(oldRest) === JSON.stringify(rest) ? [] : [{ where, what: 'entry settings', change: 'changed' }];
+        const settings = same(oldRest, rest) ? [] : [{ where, what: 'entry settings', change: 'changed' }];
         return [...settings, ...diffLimits(where, oldLimits, limits)];
       }),
     ),

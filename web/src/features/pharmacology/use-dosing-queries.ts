@@ -62,7 +62,8 @@ function buildSimulateRequest(inputs: DosingInputs, weightKg: number) {
     untilMin,
     stepMin,
     ...(inputs.patientId ? { patientId: inputs.patientId } : {}),
-    ...(population.enabled
+    // Esketamine has no model, so there is no population to run (the curve request says so on its own).
+    ...(population.enabled && inputs.drug === 'ketamine'
       ? {
           population: {
             subjects: toNumber(population.subjects) ?? 200,

@@ -75,6 +75,13 @@ function Workspace({ initialPatient, weightSource, patientId, current }: DosingW
   const [debounced] = useDebouncedValue(inputs, DEBOUNCE_MS);
   const { checks, simulate, hasEvents, weightReady, rowErrors, formIssues } = useDosingQueries(debounced);
 
+  // A new product or profile brings its entry's route to the rows already typed (an IV row would not fit a nasal device).
+  const changeSelection = (next: typeof selection) => {
+    setSelection(next);
+    const route = findEntry(library, next.profileId, next.productId)?.route as RouteId | undefined;
+    if (route) setRows((previous) => previous.map((row) => (row.route === route ? row : { ...row, route })));
+  };
+
   const checkContext = (row: RegimenRow): DoseCheckContext => {
     const typed = parseQuantity(row.concentration.trim());
     const typedMgPerMl = typed.ok && typed.value.unit === 'mg/mL' ? typed.value.value : undefined;
@@ -113,7 +120,7 @@ function Workspace({ initialPatient, weightSource, patientId, current }: DosingW
           </Title>
           <Stack gap="xs">
             <LibraryNotice current={current} />
-            <ProductFields library={library} {...selection} onChange={setSelection} />
+            <ProductFields library={library} {...selection} onChange={changeSelection} />
             {drug === 'esketamine' && (
               <Alert color="blue" icon={<IconInfoCircle />} p="xs" data-testid="esketamine-notice">
                 Esketamine has no validated pharmacokinetic model: doses are checked against the library, but no curve is predicted.

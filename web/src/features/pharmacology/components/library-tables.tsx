@@ -49,8 +49,12 @@ export function LibraryTables({ library }: { library: DrugLibrary }) {
                     {product.drug}, {product.form}
                   </Table.Td>
                   <Table.Td>
-                    {product.concentrationMgPerMl !== undefined && `${product.concentrationMgPerMl} mg/mL`}
-                    {product.strengthMg !== undefined && `${product.strengthMg} mg per device`}
+                    {[
+                      product.concentrationMgPerMl !== undefined ? `${product.concentrationMgPerMl} mg/mL` : '',
+                      product.strengthMg !== undefined ? `${product.strengthMg} mg per device` : '',
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
                   </Table.Td>
                   <Table.Td>{product.ndc ?? ''}</Table.Td>
                   <Table.Td>
