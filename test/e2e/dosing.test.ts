@@ -1,28 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPatients } from '../../src/domain/demo/demo-patients.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { type BrowserHarness, openChartBySearch, RESULTS_DIR, signIn, startBrowserHarness } from '../support/browser.ts';
 
 /**
  * DAY.md 08:00: the nurse at chair 3 opens the patient's Dosing tab, programs 0.5 mg/kg/h over 4 h from the
  * 10 mg/mL vial, sees the verdict, the pump rate and the predicted curve; a slip to 3.5 mg/kg/h is refused.
  * Runs the built web app (`npx vite build` first) against the real API with the demo data.
  */
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const RESULTS_DIR = join(process.cwd(), 'test-results');
 
 /** A demo patient of the first clinic with a recorded weight (names and MRNs do not depend on the date). */
 function pickDemoPatientWithWeight() {
@@ -33,14 +19,8 @@ function pickDemoPatientWithWeight() {
 }
 
 async function openDosingTab(page: Page, baseUrl: string, patient: { familyName: string; mrn: string }) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill('nurse@demo.clinic');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Patients' }).waitFor();
-  await page.getByLabel('Search patients').fill(patient.familyName);
-  await page.getByRole('row').filter({ hasText: patient.mrn }).getByRole('link').click();
-  await page.getByTestId('chart-mrn').waitFor();
+  await signIn(page, baseUrl, 'nurse@demo.clinic');
+  await openChartBySearch(page, patient);
   await page.getByRole('tab', { name: 'Dosing' }).click();
 }
 
@@ -62,31 +42,18 @@ async function enterInfusion(page: Page, rate: string) {
 }
 
 describe('nurse programs an infusion on the Dosing tab', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let context: BrowserContext;
-  let userDataDir: string;
+  let harness: BrowserHarness;
   const patient = pickDemoPatientWithWeight();
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    userDataDir = await mkdtemp(join(tmpdir(), 'ketaclinic-e2e-'));
-    await mkdir(RESULTS_DIR, { recursive: true });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    harness = await startBrowserHarness();
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => harness?.close());
 
   it('shows the verdict, the pump rate and the curve for 0.5 mg/kg/h, and refuses 3.5 mg/kg/h', async () => {
-    const page = await context.newPage();
-    await openDosingTab(page, server.url, patient);
+    const page = await harness.context.newPage();
+    await openDosingTab(page, harness.server.url, patient);
     await expect(page.getByLabel('Weight (kg)').inputValue()).resolves.not.toBe('');
     const row = await enterInfusion(page, '0.5 mg/kg/h');
 
@@ -109,10 +76,10 @@ describe('nurse programs an infusion on the Dosing tab', () => {
   });
 
   it('fits a phone-width screen', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await harness.context.clearCookies();
+    const page = await harness.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await openDosingTab(page, server.url, patient);
+    await openDosingTab(page, harness.server.url, patient);
     const row = await enterInfusion(page, '0.5 mg/kg/h');
     await expect.poll(() => row.getByTestId('dose-verdict').getAttribute('data-verdict'), { timeout: 15_000 }).toMatch(/^(ok|soft)$/);
     await page.locator('[data-testid="pk-chart"] path.recharts-line-curve').first().waitFor({ timeout: 15_000 });

@@ -1,27 +1,12 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoPatients } from '../../src/domain/demo/demo-patients.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { type BrowserHarness, openChartBySearch, RESULTS_DIR, signIn, startBrowserHarness } from '../support/browser.ts';
 
 /**
  * A nurse on a clinic workstation (1280 px) and on a phone (390 px): sign in, find a patient, open the chart.
  * Runs the built web app (`npx vite build` first) against the real API with the demo data.
  */
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const RESULTS_DIR = join(process.cwd(), 'test-results');
 
 /** A demo patient of the first clinic with a medication still being taken (names and MRNs do not depend on the date). */
 function pickDemoPatientWithMedication() {
@@ -43,47 +28,19 @@ function pickDemoPatientWithMarkup() {
   return { ...chosen.record.demographics, homeClinicIndex: chosen.homeClinicIndex, summary: chosen.record.clinical.painHistory!.summary! };
 }
 
-async function signInAsNurse(page: Page, baseUrl: string) {
-  await page.goto(baseUrl);
-  await page.getByLabel('Email').fill('nurse@demo.clinic');
-  await page.getByLabel('Password', { exact: true }).fill('demo-password-1');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Patients' }).waitFor();
-}
-
-async function openChartBySearch(page: Page, patient: { familyName: string; mrn: string }) {
-  await page.getByLabel('Search patients').fill(patient.familyName);
-  const row = page.getByRole('row').filter({ hasText: patient.mrn });
-  await row.getByRole('link').click();
-  await page.getByTestId('chart-mrn').waitFor();
-}
-
 describe('nurse opens a chart', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let context: BrowserContext;
-  let userDataDir: string;
+  let harness: BrowserHarness;
   const patient = pickDemoPatientWithMedication();
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    userDataDir = await mkdtemp(join(tmpdir(), 'ketaclinic-e2e-'));
-    await mkdir(RESULTS_DIR, { recursive: true });
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
+    harness = await startBrowserHarness();
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => harness?.close());
 
   it('finds the patient by name and shows their MRN and an active medication', async () => {
-    const page = await context.newPage();
-    await signInAsNurse(page, server.url);
+    const page = await harness.context.newPage();
+    await signIn(page, harness.server.url, 'nurse@demo.clinic');
     await openChartBySearch(page, patient);
 
     await expect(page.getByTestId('chart-mrn').textContent()).resolves.toBe(patient.mrn);
@@ -94,10 +51,10 @@ describe('nurse opens a chart', () => {
   });
 
   it('shows the same chart at phone width with the navigation behind the burger', async () => {
-    await context.clearCookies();
-    const page = await context.newPage();
+    await harness.context.clearCookies();
+    const page = await harness.context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
-    await signInAsNurse(page, server.url);
+    await signIn(page, harness.server.url, 'nurse@demo.clinic');
     await openChartBySearch(page, patient);
 
     await expect(page.getByTestId('chart-mrn').textContent()).resolves.toBe(patient.mrn);
@@ -110,14 +67,15 @@ describe('nurse opens a chart', () => {
 
   it('switches clinic and shows markup typed into a note as inert text', async () => {
     const marked = pickDemoPatientWithMarkup();
-    await context.clearCookies();
-    const page = await context.newPage();
+    await harness.context.clearCookies();
+    const page = await harness.context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signInAsNurse(page, server.url);
+    await signIn(page, harness.server.url, 'nurse@demo.clinic');
+    await page.getByRole('heading', { name: 'Patients' }).waitFor();
     const switcher = page.getByRole('combobox', { name: 'Active clinic' });
     const clinicNames = await page.getByRole('option', { includeHidden: true }).allTextContents();
     await switcher.click();
