@@ -21,7 +21,7 @@ export async function runHttpBenchmarks(options: { durationS?: number } = {}) {
   await admin.query(`create database ${database}`);
   const port = 41_000 + Math.floor(Math.random() * 9_000);
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, DATABASE_URL: postgresUrlFor(database), PORT: String(port), DATABASE_POOL_SIZE: '8' };
+  const env = { ...process.env, DATABASE_URL: postgresUrlFor(database), PORT: String(port), DATABASE_POOL_SIZE: '4' }; // a small pool suits the 2-core machines
   const server = spawn(process.execPath, ['dist/ketaclinic.mjs', 'serve', '--demo'], { env, stdio: 'ignore' });
   try {
     await waitForHealth(url);
