@@ -129,8 +129,10 @@ export function classifyMedication(
 /** Table names are few and fixed: tokenised once (every chart read classifies every medication). */
 const tableNameWords = new Map<string, string[]>();
 function tokeniseTableName(name: string): string[] {
-  let words = tableNameWords.get(name);
-  if (!words) tableNameWords.set(name, (words = tokeniseName(name)));
+  const cached = tableNameWords.get(name);
+  if (cached) return cached;
+  const words = tokeniseName(name);
+  tableNameWords.set(name, words);
   return words;
 }
 
