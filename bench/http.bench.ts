@@ -37,6 +37,9 @@ export async function runHttpBenchmarks(options: { durationS?: number } = {}) {
     const list = (await (await fetch(`${url}/api/patients?pageSize=1`, { headers: { cookie } })).json()) as { items: { id: string }[] };
     const patientId = list.items[0]!.id;
     const path = `/api/patients/${patientId}`;
+    // The floor: the same offered load on a route with no session, database or audit. autocannon's per-connection
+    // limiter sends each connection's share as soon as each second starts, so 50 requests arrive together.
+    const floor = await autocannon({ url: `${url}/api/health`, connections: 50, overallRate: 500, duration: durationS });
     const loaded = await autocannon({ url: `${url}${path}`, connections: 50, overallRate: 500, duration: durationS, headers: { cookie } });
     const requestMeanMs = await timeSequential(async () => {
       await (await fetch(`${url}${path}`, { headers: { cookie } })).arrayBuffer();
@@ -52,6 +55,7 @@ export async function runHttpBenchmarks(options: { durationS?: number } = {}) {
         p99Ms: loaded.latency.p99,
         meanMs: loaded.latency.average,
       },
+      'GET /api/health, same load (floor)': { p50Ms: floor.latency.p50, p99Ms: floor.latency.p99, achievedRps: floor.requests.average },
       unloadedRequestMeanMs: round(requestMeanMs),
       auditAppendMeanMs: round(auditMeanMs),
       auditShareOfRequest: round(auditMeanMs / requestMeanMs),
