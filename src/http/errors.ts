@@ -30,7 +30,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       return reply.status(error.statusCode).send({ error: { code: 'request.invalid', message: 'The request is not valid.', details: {} } });
     }
     // Never echo the error: it may hold patient data. The request id ties the log line to the report.
-    request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unhandled error');
+    // The message is left out too: a database error can quote the offending value (a name, a birth date).
+    const frames = error.stack?.split('\n').slice(1).join('\n');
+    request.log.error({ err: { type: error.name, code: error.code, frames } }, 'unhandled error');
     return reply
       .status(500)
       .send({ error: { code: 'internal.error', message: 'Something went wrong on our side.', details: { requestId: request.id } } });
