@@ -4,6 +4,7 @@ import { latestByDate } from '../domain/patients/patient-input.ts';
 import { CONCENTRATION_BANDS } from '../domain/pharmacology/concentration-bands.ts';
 import { checkDose } from '../domain/pharmacology/dose-check.ts';
 import { type DoseCheckRequest, parseDoseCheckRequest } from '../domain/pharmacology/dose-request.ts';
+import { planTargetControlled, type TargetPlanInput } from '../domain/pharmacology/inverse.ts';
 import { DEFAULT_MODEL_ID, PK_MODELS } from '../domain/pharmacology/pk-models.ts';
 import { type SimulationRequest, simulateRegimen } from '../domain/pharmacology/pk-simulation.ts';
 import type { PopulationInput } from '../domain/pharmacology/population.ts';
@@ -144,4 +145,26 @@ export async function checkDoseInClinic(input: DoseCheckInputBody, ctx: RequestC
     if (patient) await recordPatientAccess(patient.audit, ctx, deps, repos);
   });
   return { ...result, checkId: id };
+}
+
+export type PlanInput = Omit<TargetPlanInput, 'weightKg' | 'library' | 'ageYears'> & {
+  weightKg?: number | undefined;
+  ageYears?: number | undefined;
+  patientId?: string | undefined;
+};
+
+/** A TCI-style plan (loading bolus + step rates) to reach and hold a target concentration, never stepping outside
+ *  the active clinic's current library (issue 3, item 5); for a patient on record, covariates come from the chart. */
+export async function planToTarget(input: PlanInput, ctx: RequestContext, deps: Deps) {
+  const { clinicId } = requireClinicRole(ctx, 'pk.simulate', 'plan doses');
+  const { patientId, ...rest } = input;
+  const patient = patientId ? await readPatientCovariates(patientId, (id) => `patient/${id}/pk`, ctx, deps) : undefined;
+  if (patient) await recordPatientAccess(patient.audit, ctx, deps);
+  const weightKg = input.weightKg ?? patient?.weightKg;
+  if (weightKg === undefined) throw validationFailed([patient ? NO_WEIGHT : { path: 'weightKg', message: 'give weightKg or patientId' }]);
+  const ageYears = input.ageYears ?? patient?.ageYears;
+  const { library } = await loadCurrentLibrary(clinicId, deps.repos);
+  const planned = planTargetControlled({ ...rest, weightKg, ...(ageYears !== undefined ? { ageYears } : {}), library });
+  if (!planned.ok) throw validationFailed(planned.issues.map((i) => ({ path: DOSE_FIELD_NAMES[i.field] ?? i.field, message: i.message })));
+  return planned.value;
 }

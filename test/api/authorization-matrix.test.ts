@@ -41,6 +41,7 @@ const MATRIX = {
   'PUT /api/me/active-clinic': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
   'GET /api/pk/models': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
   'POST /api/pk/simulate': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/pk/plan': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
   'POST /api/dose/check': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
   'GET /api/drug-library': { admin: 200, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
   'GET /api/drug-library/versions': { admin: 200, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
@@ -119,6 +120,18 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
   'PUT /api/me/active-clinic': async (f) => ({ method: 'PUT', path: '/api/me/active-clinic', body: { clinicId: f.clinicId } }),
   'GET /api/pk/models': async () => ({ method: 'GET', path: '/api/pk/models' }),
   'POST /api/pk/simulate': async (f) => ({ method: 'POST', path: '/api/pk/simulate', body: { ...pkSimulation, patientId: f.patientId } }),
+  'POST /api/pk/plan': async (f) => ({
+    method: 'POST',
+    path: '/api/pk/plan',
+    body: {
+      modelId: 'kamp-2020',
+      patientId: f.patientId,
+      targetNgPerMl: 150,
+      durationMin: 120,
+      productId: 'ketamine-10-mg-ml',
+      profileId: 'pain-clinic-iv',
+    },
+  }),
   'POST /api/dose/check': async (f) => ({ method: 'POST', path: '/api/dose/check', body: { ...doseCheck, patientId: f.patientId } }),
   'GET /api/drug-library': async () => ({ method: 'GET', path: '/api/drug-library' }),
   'GET /api/drug-library/versions': async () => ({ method: 'GET', path: '/api/drug-library/versions' }),
@@ -185,6 +198,17 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       // A refused change leaves the record at its version; an allowed one adds exactly one.
       expect(await fixture.currentVersion()).toBe(expected === 200 ? versionBefore + 1 : versionBefore);
     }
+  });
+
+  it('covers every route the server declares (the OpenAPI document)', async () => {
+    const openapi = await clients.get('anonymous')!.get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+    const declared = Object.entries(openapi.body.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const covered = new Set(Object.keys(MATRIX).map((route) => route.replace(/ \(.*\)$/, '')));
+    const public_ = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp', 'POST /api/auth/logout']);
+    const totpSetup = new Set(['POST /api/me/totp/enable', 'POST /api/me/totp/confirm']); // per-user, in auth.api.test.ts
+    expect(declared.filter((route) => !covered.has(route) && !public_.has(route) && !totpSetup.has(route))).toEqual([]);
   });
 
   it('never sends clinical content to admins or front desk', async () => {

@@ -262,4 +262,31 @@ describe.each(ENGINES)('pharmacology API on %s', (engine) => {
     expect(error?.code).toBe('42501');
     expect(await count()).toBe(before);
   });
+  it('plans a loading bolus and step rates that reach a target for the patient on record, inside the library', async () => {
+    const body = {
+      modelId: 'kamp-2020',
+      patientId,
+      targetNgPerMl: 200,
+      durationMin: 240,
+      productId: 'ketamine-10-mg-ml',
+      profileId: 'pain-clinic-iv',
+    };
+    const planned = await as.nurse.post<{
+      bolusMg: number;
+      steps: { rateMgPerH: number }[];
+      withinTolerance: boolean;
+      checks: { verdict: string }[];
+      libraryVersion: string;
+    }>('/api/pk/plan', body);
+    expect(planned.status).toBe(200);
+    expect(planned.body.steps.length).toBeGreaterThan(0);
+    expect(planned.body.checks.every((c) => c.verdict !== 'hard')).toBe(true);
+    const library = await as.nurse.get<LibraryState>('/api/drug-library');
+    expect(planned.body.libraryVersion).toBe(library.body.current.library.version);
+    const refused = await as.frontdesk.post('/api/pk/plan', body);
+    expect(refused.status).toBe(403);
+    const unknownProduct = await as.nurse.post('/api/pk/plan', { ...body, productId: 'no-such-vial' });
+    expect(unknownProduct.status).toBe(400);
+    expect(paths(unknownProduct.body)).toContain('productId');
+  });
 });

@@ -6,7 +6,7 @@ import {
   getDrugLibrary,
   listDrugLibraryVersions,
 } from '../../app/drug-library.usecases.ts';
-import { checkDoseInClinic, listPkModels, simulatePk } from '../../app/pharmacology.usecases.ts';
+import { checkDoseInClinic, listPkModels, planToTarget, simulatePk } from '../../app/pharmacology.usecases.ts';
 import { createPopulationPool, type PopulationRunner } from '../../app/population-pool.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import {
@@ -20,6 +20,8 @@ import {
   libraryDraftSchema,
   libraryVersionsResponseSchema,
   pkModelsSchema,
+  planBodySchema,
+  planResponseSchema,
   simulateBodySchema,
   simulateResponseSchema,
 } from '../schemas/pharmacology.schemas.ts';
@@ -48,6 +50,12 @@ export function pharmacologyRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/api/pk/simulate',
       { schema: { tags: ['pk'], body: simulateBodySchema, response: { 200: simulateResponseSchema, ...errorResponses } } },
       async (request) => simulatePk(request.body, await requireContext(request, deps), deps, population),
+    );
+
+    app.post(
+      '/api/pk/plan',
+      { schema: { tags: ['pk'], body: planBodySchema, response: { 200: planResponseSchema, ...errorResponses } } },
+      async (request) => planToTarget(request.body, await requireContext(request, deps), deps),
     );
 
     app.post(

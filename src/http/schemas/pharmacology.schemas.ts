@@ -93,3 +93,34 @@ export const libraryVersionsResponseSchema = z.object({
 export const libraryDraftBodySchema = z.strictObject({ library: libraryDocument, note: note.optional() });
 export const approveParamsSchema = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) });
 export const approveBodySchema = z.strictObject({ note: note.optional() });
+
+/** POST /api/pk/plan: a loading bolus + step rates that reach and hold a target inside the library's limits. */
+export const planBodySchema = z.strictObject({
+  modelId: z.string().min(1).max(40),
+  weightKg: finite.optional(),
+  ageYears: finite.optional(),
+  patientId: patientId.optional(),
+  targetNgPerMl: finite.positive().max(5000),
+  tolerance: finite.min(0.01).max(0.5).default(0.1),
+  durationMin: finite.positive().max(7 * 24 * 60),
+  stepMin: finite
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  productId: z.string().min(1).max(64),
+  profileId: z.string().min(1).max(64),
+});
+
+export const planResponseSchema = z.object({
+  regimen: z.unknown(),
+  bolusMg: finite,
+  steps: z.array(z.object({ startMin: finite, endMin: finite, rateMgPerH: finite })),
+  timesMin: z.array(finite),
+  plasmaNgPerMl: z.array(finite),
+  timeToTargetMin: finite.nullable(),
+  maxDeviationAfterTarget: finite.nullable(),
+  withinTolerance: z.boolean(),
+  limitedBy: z.array(z.string()),
+  checks: z.array(doseCheckResultSchema),
+  libraryVersion: z.string(),
+});
