@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PopulationInput, PopulationOutcome } from '../domain/pharmacology/population.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
+import { AppError } from './errors.ts';
 
 /** Runs population simulations somewhere other than the caller's event loop. */
 export interface PopulationRunner {
@@ -33,8 +34,10 @@ const WORKER_PATH = `${PACKAGE_ROOT}src/app/population.worker.mjs`;
  * must not stall other requests). Workers start on first use, run one task each at a time, and load TypeScript
  * through tsx's register(), as `bin/ketaclinic.js` does, so they work under the CLI, tsx and vitest alike.
  */
-export function createPopulationPool(options: { size?: number } = {}): PopulationRunner {
+export function createPopulationPool(options: { size?: number; maxQueued?: number } = {}): PopulationRunner {
   const size = Math.max(1, options.size ?? 2);
+  // Runs beyond this wait nowhere: the caller is told to retry, so a burst cannot pile up work (and memory).
+  const maxQueued = Math.max(0, options.maxQueued ?? 8);
   const slots: Slot[] = [];
   const queue: Task[] = [];
   let nextTaskId = 1;
@@ -83,6 +86,9 @@ export function createPopulationPool(options: { size?: number } = {}): Populatio
   return {
     run(input) {
       if (closed) return Promise.reject(new Error('population pool is closed'));
+      if (queue.length >= maxQueued) {
+        return Promise.reject(new AppError('pk.population_busy', 503, 'Population simulations are busy; try again in a moment.'));
+      }
       return new Promise<PopulationOutcome>((resolve, reject) => {
         queue.push({ id: nextTaskId++, input, resolve, reject });
         dispatch();
