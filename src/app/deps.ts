@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { createAuditRepository } from '../db/repositories/audit.repository.ts';
+import { createConsentRepository } from '../db/repositories/consent.repository.ts';
 import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
@@ -11,6 +12,7 @@ import type { AuthLibrary } from './auth/auth-library.ts';
 export function createRepositories(db: Database) {
   return {
     audit: createAuditRepository(db),
+    consent: createConsentRepository(db),
     drugLibrary: createDrugLibraryRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),

@@ -13,6 +13,7 @@ import { registerErrorHandling } from './errors.ts';
 import { OneLinePerRequest } from './request-log.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { consentRoutes } from './routes/consent.routes.ts';
 import { patientsRoutes } from './routes/patients.routes.ts';
 import { pharmacologyRoutes } from './routes/pharmacology.routes.ts';
 
@@ -63,6 +64,7 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   await app.register(patientsRoutes(deps));
   await app.register(adminRoutes(deps));
   await app.register(pharmacologyRoutes(deps));
+  await app.register(consentRoutes(deps));
 
   if (config.webDistDir && fs.existsSync(config.webDistDir)) {
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });

@@ -55,6 +55,30 @@ const MATRIX = {
     patient: 403,
     anonymous: 401,
   },
+  // Consent (issue 4, item 4). Templates: every signed-in user reads, admins write versions. A patient's consents:
+  // admins manage templates but never see a patient's consents (a denied read answers 404).
+  'GET /api/consent-templates': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/consent-templates/:templateId/versions': {
+    admin: 201,
+    physician: 403,
+    nurse: 403,
+    front_desk: 403,
+    patient: 403,
+    anonymous: 401,
+  },
+  'GET /api/patients/:id/consents': { admin: 404, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/patients/:id/consents': { admin: 403, physician: 201, nurse: 201, front_desk: 201, patient: 201, anonymous: 401 },
+  'GET /api/patients/:id/consents/:signatureId': { admin: 404, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  // Each row attests a fresh signature (a signature is attested once).
+  'POST /api/patients/:id/consents/:signatureId/attestations': {
+    admin: 403,
+    physician: 201,
+    nurse: 201,
+    front_desk: 403,
+    patient: 403,
+    anonymous: 401,
+  },
+  'POST /api/patients/:id/consent-withdrawals': { admin: 403, physician: 201, nurse: 201, front_desk: 403, patient: 201, anonymous: 401 },
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;
@@ -66,6 +90,10 @@ interface Fixture {
   currentVersion: () => Promise<number>;
   unique: () => string;
   newDraftVersion: () => Promise<number>;
+  /** The current IV consent template's sign-request body (version and text hash as served now). */
+  consentBody: () => Promise<Record<string, unknown>>;
+  /** A fresh signature of the target patient, signed by a nurse on the tablet. */
+  newSignatureId: () => Promise<string>;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -145,7 +173,36 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
     path: `/api/drug-library/versions/${await f.newDraftVersion()}/approve`,
     body: {},
   }),
+  'GET /api/consent-templates': async () => ({ method: 'GET', path: '/api/consent-templates' }),
+  'POST /api/consent-templates/:templateId/versions': async (f) => ({
+    method: 'POST',
+    path: '/api/consent-templates/im-sc/versions',
+    body: { title: 'IM or SC ketamine', body: `Editorial ${f.unique()}`, materialChange: false },
+  }),
+  'GET /api/patients/:id/consents': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/consents` }),
+  'POST /api/patients/:id/consents': async (f) => ({
+    method: 'POST',
+    path: `/api/patients/${f.patientId}/consents`,
+    body: await f.consentBody(),
+  }),
+  'GET /api/patients/:id/consents/:signatureId': async (f) => ({
+    method: 'GET',
+    path: `/api/patients/${f.patientId}/consents/${await f.newSignatureId()}`,
+  }),
+  'POST /api/patients/:id/consents/:signatureId/attestations': async (f) => ({
+    method: 'POST',
+    path: `/api/patients/${f.patientId}/consents/${await f.newSignatureId()}/attestations`,
+    body: {},
+  }),
+  'POST /api/patients/:id/consent-withdrawals': async (f) => ({
+    method: 'POST',
+    path: `/api/patients/${f.patientId}/consent-withdrawals`,
+    body: { routeGroup: 'im_sc', reason: 'Matrix withdrawal' },
+  }),
 };
+
+const SIGNATURE_PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const ROWS = (Object.keys(MATRIX) as RouteKey[]).flatMap((route) =>
   ROLES.map((role) => ({ route, role, expected: MATRIX[route][role] as Status })),
@@ -182,6 +239,27 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
         const draft = await clients.get('admin')!.post<{ version: number }>('/api/drug-library/drafts', { library: DEFAULT_DRUG_LIBRARY });
         expect(draft.status).toBe(201);
         return draft.body.version;
+      },
+      consentBody: async () => {
+        const list = await clients
+          .get('nurse')!
+          .get<{ items: { templateId: string; version: number; textSha256: string; isCurrent: boolean }[] }>('/api/consent-templates');
+        const t = list.body.items.find((i) => i.templateId === 'iv-infusion-pain' && i.isCurrent)!;
+        return {
+          templateId: t.templateId,
+          version: t.version,
+          textSha256: t.textSha256,
+          signerName: 'Matrix Signer',
+          signerCapacity: 'patient',
+          signature: SIGNATURE_PNG,
+        };
+      },
+      newSignatureId: async () => {
+        const signed = await clients
+          .get('nurse')!
+          .post<{ id: string }>(`/api/patients/${me.body.patientId}/consents`, await fixture.consentBody());
+        expect(signed.status).toBe(201);
+        return signed.body.id;
       },
     };
   });

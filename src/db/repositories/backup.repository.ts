@@ -18,6 +18,10 @@ export const BACKUP_TABLES = [
   { name: 'drug_library_versions', key: 'clinic_id, version' },
   { name: 'drug_library_approvals', key: 'clinic_id, version' },
   { name: 'dose_checks', key: 'id' },
+  { name: 'consent_templates', key: 'clinic_id, template_id, version' },
+  { name: 'consent_signatures', key: 'id' },
+  { name: 'consent_attestations', key: 'id' },
+  { name: 'consent_withdrawals', key: 'id' },
   { name: 'audit_heads', key: 'clinic_id' },
   { name: 'audit_log', key: 'clinic_id, seq' },
 ] as const;

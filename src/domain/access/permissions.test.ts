@@ -23,6 +23,10 @@ const ALL_PERMISSIONS: PatientPermission[] = [
   'patient.update_demographics',
   'patient.update_clinical',
   'patient.read_access_log',
+  'consent.read',
+  'consent.sign',
+  'consent.attest',
+  'consent.withdraw',
 ];
 
 type Expected = Record<PatientPermission, Role | null>;
@@ -38,6 +42,10 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'patient.update_demographics': null,
         'patient.update_clinical': null,
         'patient.read_access_log': 'admin',
+        'consent.read': null,
+        'consent.sign': null,
+        'consent.attest': null,
+        'consent.withdraw': null,
       },
     ],
     [
@@ -49,6 +57,10 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'patient.update_demographics': 'physician',
         'patient.update_clinical': 'physician',
         'patient.read_access_log': null,
+        'consent.read': 'physician',
+        'consent.sign': 'physician',
+        'consent.attest': 'physician',
+        'consent.withdraw': 'physician',
       },
     ],
     [
@@ -60,6 +72,10 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'patient.update_demographics': 'nurse',
         'patient.update_clinical': 'nurse',
         'patient.read_access_log': null,
+        'consent.read': 'nurse',
+        'consent.sign': 'nurse',
+        'consent.attest': 'nurse',
+        'consent.withdraw': 'nurse',
       },
     ],
     [
@@ -71,6 +87,10 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'patient.update_demographics': 'front_desk',
         'patient.update_clinical': null,
         'patient.read_access_log': null,
+        'consent.read': 'front_desk',
+        'consent.sign': 'front_desk',
+        'consent.attest': null,
+        'consent.withdraw': null,
       },
     ],
   ];
@@ -137,6 +157,10 @@ describe('findGrantingRole for a patient', () => {
     ['patient.create', null],
     ['patient.update_demographics', null],
     ['patient.update_clinical', null],
+    ['consent.read', 'patient'],
+    ['consent.sign', 'patient'],
+    ['consent.withdraw', 'patient'],
+    ['consent.attest', null],
   ])('on their own record, %s gives %s', (permission, expected) => {
     expect(findGrantingRole(patient, permission, { clinicId: CLINIC_A, patientId: 'p-self' })).toBe(expected);
   });

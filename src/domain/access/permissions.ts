@@ -11,7 +11,11 @@ export type PatientPermission =
   | 'patient.create'
   | 'patient.update_demographics'
   | 'patient.update_clinical'
-  | 'patient.read_access_log';
+  | 'patient.read_access_log'
+  | 'consent.read'
+  | 'consent.sign'
+  | 'consent.attest'
+  | 'consent.withdraw';
 
 export interface Actor {
   userId: string;
@@ -32,6 +36,12 @@ export const STAFF_PERMISSIONS: Record<PatientPermission, readonly StaffRole[]> 
   'patient.update_demographics': ['physician', 'nurse', 'front_desk'],
   'patient.update_clinical': ['physician', 'nurse'],
   'patient.read_access_log': ['admin'],
+  // Consent (issue 4, item 4): the front desk checks status and hands the clinic tablet to a present patient;
+  // attesting the discussion and recording a withdrawal are clinical acts. Admins manage templates only.
+  'consent.read': ['physician', 'nurse', 'front_desk'],
+  'consent.sign': ['physician', 'nurse', 'front_desk'],
+  'consent.attest': ['physician', 'nurse'],
+  'consent.withdraw': ['physician', 'nurse'],
 };
 
 /** What a patient may do on their own record. */
@@ -39,6 +49,9 @@ const SELF_PERMISSIONS: ReadonlySet<PatientPermission> = new Set([
   'patient.read_demographics',
   'patient.read_clinical',
   'patient.read_access_log',
+  'consent.read',
+  'consent.sign',
+  'consent.withdraw',
 ]);
 
 /**
@@ -65,7 +78,14 @@ export function holdsRoleAnywhere(actor: Actor, role: StaffRole): boolean {
 }
 
 /** Clinic-level actions of the pharmacology core (issue 3, item 9): not tied to one patient record. */
-export type ClinicPermission = 'pk.simulate' | 'dose.check' | 'drug_library.read' | 'drug_library.draft' | 'drug_library.approve';
+export type ClinicPermission =
+  | 'pk.simulate'
+  | 'dose.check'
+  | 'drug_library.read'
+  | 'drug_library.draft'
+  | 'drug_library.approve'
+  | 'consent_template.read'
+  | 'consent_template.write';
 
 /** Drafts are an admin's task; approval is clinical (a physician, never the draft's author: checked by the use case). */
 export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> = {
@@ -74,6 +94,8 @@ export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> 
   'drug_library.read': ['admin', 'physician', 'nurse'],
   'drug_library.draft': ['admin'],
   'drug_library.approve': ['physician'],
+  'consent_template.read': ['admin', 'physician', 'nurse', 'front_desk'],
+  'consent_template.write': ['admin'],
 };
 
 /** The staff role under which the actor may take a clinic-level action in `clinicId`, or null when denied. */

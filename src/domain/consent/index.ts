@@ -1,0 +1,3 @@
+export * from './consent-record.ts';
+export * from './consent-status.ts';
+export * from './default-templates.ts';
