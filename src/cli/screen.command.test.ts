@@ -90,6 +90,11 @@ describe('ketaclinic screen', () => {
     expect(missing.err).toContain('ketaclinic: --input: cannot read nope.json');
     expect((await run(['screen'], {})).err).toBe('ketaclinic: --input: is required\n');
   });
+  it('routes commander errors (an unknown option) to exit code 2', async () => {
+    const { code, err } = await run(['screen', '--input', 'p.json', '--bogus'], { 'p.json': withBenzodiazepine() });
+    expect(code).toBe(2);
+    expect(err).toContain("unknown option '--bogus'");
+  });
 });
 
 describe('ketaclinic rules list', () => {
