@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import type { FieldIssue } from '../domain/pharmacology/regimen.ts';
-import { formatPath } from '../domain/pharmacology/regimen.ts';
 import { evaluateCandidacy, listCandidacyRules } from '../domain/screening/candidacy-engine.ts';
-import { evaluationInputSchema } from '../domain/screening/evaluation-input.ts';
+import { evaluationInputSchema, parseWithFieldIssues } from '../domain/screening/evaluation-input.ts';
 import {
   SCREENING_ROUTES,
   type ScreeningPolicy,
@@ -33,12 +32,9 @@ function loadJson<T>(io: CliIo, flag: string, path: string, schema: z.ZodType<T>
   } catch (error) {
     return { ok: false, issues: [{ field: flag, message: `cannot read ${path} as JSON: ${(error as Error).message}` }] };
   }
-  const parsed = schema.safeParse(document);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({ field: `${flag} ${formatPath(issue.path)}`, message: issue.message })),
-  };
+  const parsed = parseWithFieldIssues(schema, document);
+  if (parsed.ok) return parsed;
+  return { ok: false, issues: parsed.issues.map((issue) => ({ field: `${flag} ${issue.field}`, message: issue.message })) };
 }
 
 const policyFileSchema = screeningPolicySchema.partial();

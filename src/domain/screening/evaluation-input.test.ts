@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageInYears, deriveScreeningFacts, evaluationInputSchema } from './evaluation-input.ts';
+import { ageInYears, deriveScreeningFacts, evaluationInputSchema, parseWithFieldIssues } from './evaluation-input.ts';
 import { buildCleanEvaluationInput, buildMedication } from './screening-fixtures.ts';
 
 describe('evaluationInputSchema', () => {
@@ -22,6 +22,16 @@ describe('evaluationInputSchema', () => {
     const early = buildCleanEvaluationInput();
     early.evaluation.evaluatedOn = '1980-01-01';
     expect(evaluationInputSchema.safeParse(early).error?.issues[0]).toMatchObject({ path: ['evaluation', 'evaluatedOn'] });
+  });
+
+  it('parseWithFieldIssues returns dotted field paths', () => {
+    const input = buildCleanEvaluationInput() as unknown as { evaluation: { vitals: Record<string, unknown> } };
+    input.evaluation.vitals.systolicMmHg = 'high';
+    expect(parseWithFieldIssues(evaluationInputSchema, input)).toEqual({
+      ok: false,
+      issues: [{ field: 'evaluation.vitals.systolicMmHg', message: expect.stringContaining('expected number') }],
+    });
+    expect(parseWithFieldIssues(evaluationInputSchema, buildCleanEvaluationInput()).ok).toBe(true);
   });
 
   it('checks PHQ-9 and DN4 answers by item', () => {

@@ -4,6 +4,7 @@ import { instrumentAnswersSchema } from '../instruments/instrument-definition.ts
 import { PHQ9_DEFINITION } from '../instruments/phq9.ts';
 import { classifyMedication, type DrugClass } from '../patients/drug-classes.ts';
 import { type PatientRecord, patientRecordSchema } from '../patients/patient-record.ts';
+import { type FieldIssue, formatPath } from '../pharmacology/regimen.ts';
 import type { HepaticClass, ScreeningFacts } from './screening-policy.ts';
 
 /**
@@ -66,6 +67,14 @@ export const evaluationInputSchema = z
     }
   });
 export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
+
+/** Parses an untrusted document against a schema: the value, or one issue per problem with its dotted field path
+ * (`evaluation.vitals.systolicMmHg`). Source: DESIGN.md principles ("bad input gets a clear error ... field"). */
+export function parseWithFieldIssues<T>(schema: z.ZodType<T>, raw: unknown): { ok: true; value: T } | { ok: false; issues: FieldIssue[] } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((issue) => ({ field: formatPath(issue.path), message: issue.message })) };
+}
 
 /** Whole years from birth date to date (both ISO yyyy-mm-dd); a 29 February birthday counts on 1 March.
  * Source: calendar arithmetic (no clinical source needed). */

@@ -22,6 +22,7 @@ export {
   type EvaluationInput,
   evaluationFindingsSchema,
   evaluationInputSchema,
+  parseWithFieldIssues,
 } from './evaluation-input.ts';
 export {
   DEFAULT_SCREENING_POLICY,
