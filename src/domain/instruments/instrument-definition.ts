@@ -29,6 +29,10 @@ export interface InstrumentBand {
   readonly verified: boolean;
 }
 
+/** Sum of items (PHQ-9, GAD-7, DN4), or mean of the answered items valid from `minAnswered` on (BPI interference:
+ * mean of 7, valid when >= 4 answered, DOMAIN.md 15). */
+export type InstrumentScoring = { readonly method: 'sum' } | { readonly method: 'mean'; readonly minAnswered: number };
+
 export interface InstrumentDefinition {
   readonly id: string;
   readonly name: string;
@@ -38,6 +42,8 @@ export interface InstrumentDefinition {
   readonly items: readonly InstrumentItem[];
   readonly options: readonly InstrumentAnswerOption[];
   readonly bands?: readonly InstrumentBand[];
+  /** Defaults to sum. */
+  readonly scoring?: InstrumentScoring;
 }
 
 /** Item id -> chosen option value; missing items are allowed here and reported by scoreInstrument. */
@@ -52,9 +58,11 @@ export interface InstrumentIssue {
 export interface InstrumentResult {
   readonly instrument: string;
   readonly version: string;
-  /** Sum of the valid answered items; the full score only when `complete`. */
+  /** Sum (or mean) of the valid answered items; a score to report only when `scorable`. */
   readonly total: number;
-  /** Present only when every item is answered and a band covers the total. */
+  /** Sum: every item answered validly. Mean: at least `minAnswered` items answered validly. */
+  readonly scorable: boolean;
+  /** Present only when the total is scorable and a band covers it. */
   readonly band?: string;
   readonly bandVerified?: boolean;
   readonly complete: boolean;
@@ -65,7 +73,7 @@ export interface InstrumentResult {
   readonly itemScores: Readonly<Record<string, number>>;
 }
 
-/** Scores answers against a definition: total = sum of option values; the band needs every item answered.
+/** Scores answers against a definition: total = sum (or mean) of option values; the band needs a scorable total.
  * Source: DOMAIN.md 8 and 15 (PHQ-9 bands, DN4 cut-off); never throws for clinical input. */
 export function scoreInstrument(definition: InstrumentDefinition, answers: InstrumentAnswers): InstrumentResult {
   const allowed = new Set(definition.options.map((option) => option.value));
@@ -92,14 +100,20 @@ export function scoreInstrument(definition: InstrumentDefinition, answers: Instr
       itemScores[item.id] = value;
     }
   }
-  const total = Object.values(itemScores).reduce((sum, value) => sum + value, 0);
+  const values = Object.values(itemScores);
+  const sum = values.reduce((acc, value) => acc + value, 0);
+  const scoring = definition.scoring ?? { method: 'sum' };
   const complete = missing.length === 0 && issues.length === 0;
-  const band = complete ? definition.bands?.find((b) => total >= b.min && total <= b.max) : undefined;
+  const invalidValues = issues.some((issue) => issue.code !== 'instrument.item_missing');
+  const scorable = scoring.method === 'sum' ? complete : !invalidValues && values.length >= scoring.minAnswered;
+  const total = scoring.method === 'sum' || values.length === 0 ? sum : sum / values.length;
+  const band = scorable ? definition.bands?.find((b) => total >= b.min && total <= b.max) : undefined;
   return {
     instrument: definition.id,
     version: definition.version,
     total,
     ...(band ? { band: band.label, bandVerified: band.verified } : {}),
+    scorable,
     complete,
     missing,
     issues,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DN4_DEFINITION, dn4InterviewDefinition } from './dn4.ts';
-import { instrumentAnswersSchema, scoreInstrument } from './instrument-definition.ts';
+import { type InstrumentDefinition, instrumentAnswersSchema, scoreInstrument } from './instrument-definition.ts';
 import { PHQ9_DEFINITION, requiresSafetyTask } from './phq9.ts';
 
 /** PHQ-9 answers with the given total, filled from item 1 (each item at most 3) and item 9 as given. */
@@ -122,5 +122,26 @@ describe('DN4 scoring (DOMAIN.md 15)', () => {
       complete: false,
       missing: ['dn4_hypoesthesia_touch', 'dn4_hypoesthesia_prick', 'dn4_brushing'],
     });
+  });
+});
+
+describe('mean scoring (the shape BPI interference needs: mean of 7, valid with >= 4 answered, DOMAIN.md 15)', () => {
+  const meanOfSeven: InstrumentDefinition = {
+    id: 'test_mean',
+    name: 'Test mean',
+    version: 'test',
+    source: 'test fixture',
+    items: [1, 2, 3, 4, 5, 6, 7].map((k) => ({ id: `i${k}`, label: `item ${k}` })),
+    options: Array.from({ length: 11 }, (_, value) => ({ value, label: String(value) })),
+    scoring: { method: 'mean', minAnswered: 4 },
+  };
+
+  it('is scorable from 4 answered items, as their mean', () => {
+    const result = scoreInstrument(meanOfSeven, { i1: 2, i2: 4, i3: 6, i4: 8 });
+    expect(result).toMatchObject({ total: 5, scorable: true, complete: false, missing: ['i5', 'i6', 'i7'] });
+  });
+
+  it('is not scorable with 3 answered items', () => {
+    expect(scoreInstrument(meanOfSeven, { i1: 2, i2: 4, i3: 6 }).scorable).toBe(false);
   });
 });
