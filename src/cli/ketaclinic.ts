@@ -5,6 +5,7 @@ import { registerAdminCommands } from './admin.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerDoseCommands } from './dose.command.ts';
 import { registerPkCommands } from './pk.command.ts';
+import { registerScreenCommands } from './screen.command.ts';
 import { registerServeCommand } from './serve.command.ts';
 
 const program = new Command('ketaclinic')
@@ -20,6 +21,7 @@ registerAdminCommands(program);
 registerBackupCommands(program);
 registerPkCommands(program);
 registerDoseCommands(program);
+registerScreenCommands(program);
 
 try {
   await program.parseAsync(process.argv);
