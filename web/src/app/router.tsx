@@ -41,6 +41,12 @@ export function createAppRouter() {
           path: 'admin/drug-library',
           lazy: async () => ({ Component: (await import('../features/pharmacology/components/drug-library-page.tsx')).DrugLibraryPage }),
         },
+        {
+          path: 'admin/consent-templates',
+          lazy: async () => ({
+            Component: (await import('../features/consent/components/consent-templates-page.tsx')).ConsentTemplatesPage,
+          }),
+        },
         { path: 'admin/users', lazy: async () => ({ Component: (await import('../features/admin/components/users-page.tsx')).UsersPage }) },
         {
           path: 'admin/clinics',

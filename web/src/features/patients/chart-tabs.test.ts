@@ -20,19 +20,19 @@ function meWith(roles: Role[], patientId: string | null = null): Me {
 const keysFor = (me: Me) => listVisibleChartTabs(me, patient).map((tab) => tab.key);
 
 describe('listVisibleChartTabs', () => {
-  it('gives a nurse the record, its editing, dosing and its history, but not the access log', () => {
-    expect(keysFor(meWith(['nurse']))).toEqual(['overview', 'edit', 'dosing', 'history']);
+  it('gives a nurse the record, its editing, dosing, consent and its history, but not the access log', () => {
+    expect(keysFor(meWith(['nurse']))).toEqual(['overview', 'edit', 'dosing', 'consent', 'history']);
   });
 
   it('gives an admin the access log and no editing', () => {
     expect(keysFor(meWith(['admin']))).toEqual(['overview', 'history', 'access-log']);
   });
 
-  it('shows a patient who opened their own chart who looked at it', () => {
-    expect(keysFor(meWith([], 'patient-1'))).toEqual(['overview', 'access-log']);
+  it('shows a patient who opened their own chart their consents and who looked at it', () => {
+    expect(keysFor(meWith([], 'patient-1'))).toEqual(['overview', 'consent', 'access-log']);
   });
 
   it("does not treat a staff member's own patient account as access to another patient's log", () => {
-    expect(keysFor(meWith(['nurse'], 'patient-2'))).toEqual(['overview', 'edit', 'dosing', 'history']);
+    expect(keysFor(meWith(['nurse'], 'patient-2'))).toEqual(['overview', 'edit', 'dosing', 'consent', 'history']);
   });
 });

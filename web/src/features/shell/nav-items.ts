@@ -1,4 +1,4 @@
-import { IconBook, IconSettings, IconUserHeart, IconUsers, IconVaccine } from '@tabler/icons-react';
+import { IconBook, IconSettings, IconSignature, IconUserHeart, IconUsers, IconVaccine } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { hasAnyRole, type Me, type Role } from '../auth/auth.api.ts';
 
@@ -16,10 +16,12 @@ export function listNavItems(me: Me): NavItem[] {
   if (hasAnyRole(me, PATIENT_LIST_ROLES)) items.push({ label: 'Patients', to: '/patients', icon: IconUsers });
   if (hasAnyRole(me, ['physician', 'nurse'])) items.push({ label: 'Dosing', to: '/dosing', icon: IconVaccine });
   if (me.patientId) items.push({ label: 'My record', to: `/patients/${me.patientId}`, icon: IconUserHeart });
+  if (me.patientId) items.push({ label: 'My consents', to: `/patients/${me.patientId}/consent`, icon: IconSignature });
   if (hasAnyRole(me, ['admin'])) {
     items.push({ label: 'Users', to: '/admin/users', icon: IconSettings });
     items.push({ label: 'Clinics', to: '/admin/clinics', icon: IconSettings });
   }
+  if (hasAnyRole(me, ['admin'])) items.push({ label: 'Consent templates', to: '/admin/consent-templates', icon: IconSignature });
   if (hasAnyRole(me, ['admin', 'physician'])) items.push({ label: 'Drug library', to: '/admin/drug-library', icon: IconBook });
   return items;
 }

@@ -65,6 +65,10 @@ function describeAccess(action: string, resource: string): string {
   const version = /\/v(\d+)$/.exec(resource)?.[1];
   if (action === 'read' && version) return `Opened the record (version ${version})`;
   if (action === 'update' && version) return `Changed the record (saved version ${version})`;
+  if (resource.startsWith('consent-withdrawal/')) return 'Recorded a consent withdrawal';
+  if (resource.endsWith('/attestation')) return 'Attested a consent discussion';
+  if (resource.startsWith('consent/')) return action === 'create' ? 'Signed a consent' : 'Opened a signed consent';
+  if (resource.endsWith('/consents')) return 'Looked at the consents';
   if (action === 'create') return 'Registered the patient';
   if (action === 'read_versions') return 'Looked at the version history';
   if (action === 'read_access_log') return 'Looked at this access log';
