@@ -117,6 +117,11 @@ describe.each(ENGINES)('migrating a brand-new %s database from zero', (engine) =
         'consent_signatures',
         'consent_attestations',
         'consent_withdrawals',
+        'self_check_submissions',
+        'leads',
+        'evaluations',
+        'evaluation_signatures',
+        'safety_tasks',
       ]),
     );
     const triggers = rowsOf<{ tgname: string }>(
@@ -141,10 +146,16 @@ describe.each(ENGINES)('migrating a brand-new %s database from zero', (engine) =
       'drug_library_approvals_no_truncate',
       'drug_library_versions_append_only',
       'drug_library_versions_no_truncate',
+      'evaluation_signatures_append_only',
+      'evaluation_signatures_no_truncate',
+      'evaluations_append_only',
+      'evaluations_no_truncate',
       'patient_versions_append_only',
       'patient_versions_no_truncate',
       'patients_no_delete',
       'patients_no_truncate',
+      'self_check_submissions_append_only',
+      'self_check_submissions_no_truncate',
     ]);
   });
 });

@@ -22,6 +22,11 @@ export const BACKUP_TABLES = [
   { name: 'consent_signatures', key: 'id' },
   { name: 'consent_attestations', key: 'id' },
   { name: 'consent_withdrawals', key: 'id' },
+  { name: 'self_check_submissions', key: 'id' },
+  { name: 'leads', key: 'id' },
+  { name: 'evaluations', key: 'id' },
+  { name: 'evaluation_signatures', key: 'evaluation_id' },
+  { name: 'safety_tasks', key: 'id' },
   { name: 'audit_heads', key: 'clinic_id' },
   { name: 'audit_log', key: 'clinic_id, seq' },
 ] as const;

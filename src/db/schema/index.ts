@@ -1,5 +1,6 @@
 export * from './audit.table.ts';
 export * from './auth.table.ts';
+export * from './candidacy.table.ts';
 export * from './consent.table.ts';
 export * from './instance.table.ts';
 export * from './organization.table.ts';
