@@ -15,6 +15,10 @@ export function createAppRouter() {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInPage /> },
     {
+      path: '/self-check',
+      lazy: async () => ({ Component: (await import('../features/candidacy/components/self-check-page.tsx')).SelfCheckPage }),
+    },
+    {
       path: '/',
       element: (
         <RequireSession>
@@ -24,6 +28,7 @@ export function createAppRouter() {
       children: [
         { index: true, element: <HomeRedirect /> },
         { path: 'patients', element: <PatientListPage /> },
+        { path: 'leads', lazy: async () => ({ Component: (await import('../features/candidacy/components/leads-page.tsx')).LeadsPage }) },
         // The chart (with its charting library), registration and administration load when first opened.
         {
           path: 'patients/new',

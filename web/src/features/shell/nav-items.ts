@@ -1,6 +1,7 @@
 import { IconBook, IconSettings, IconSignature, IconUserHeart, IconUsers, IconVaccine } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { hasAnyRole, type Me, type Role } from '../auth/auth.api.ts';
+import { LEAD_ROLES, LEADS_NAV_ITEM } from '../candidacy/lead-labels.ts';
 
 export interface NavItem {
   label: string;
@@ -14,6 +15,7 @@ const PATIENT_LIST_ROLES: readonly Role[] = ['physician', 'nurse', 'front_desk',
 export function listNavItems(me: Me): NavItem[] {
   const items: NavItem[] = [];
   if (hasAnyRole(me, PATIENT_LIST_ROLES)) items.push({ label: 'Patients', to: '/patients', icon: IconUsers });
+  if (hasAnyRole(me, LEAD_ROLES)) items.push(LEADS_NAV_ITEM);
   if (hasAnyRole(me, ['physician', 'nurse'])) items.push({ label: 'Dosing', to: '/dosing', icon: IconVaccine });
   if (me.patientId) items.push({ label: 'My record', to: `/patients/${me.patientId}`, icon: IconUserHeart });
   if (me.patientId) items.push({ label: 'My consents', to: `/patients/${me.patientId}/consent`, icon: IconSignature });

@@ -1,9 +1,9 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../lib/api-client.ts';
 import { getMe, login, loginWithTotp, meQueryKey } from '../auth.api.ts';
 
@@ -114,6 +114,11 @@ export function SignInPage() {
               </Stack>
             </form>
           )}
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/self-check">
+              New patient? Check whether ketamine treatment might suit you
+            </Anchor>
+          </Text>
         </Stack>
       </Paper>
     </Center>
