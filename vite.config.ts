@@ -5,9 +5,11 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
   plugins: [react()],
-  // The shell chunk (React, Mantine, router, query) is ~550 kB (~170 kB gzipped); charts and the dosing screen are
+  // The shell chunk (React, Mantine, router, query) is ~550-620 kB (~170-190 kB gzipped); charts and the dosing screen are
   // split off and load on demand. Served from the clinic's own server, so the limit is raised rather than split further.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
+  // The shell and the chunk it imports eagerly total ~800 kB; which of the two holds @floating-ui depends on how many
+  // lazy routes share it (adding the consent templates route moved it into the shell: +6 kB loaded, +69 kB in the shell).
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700 },
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
