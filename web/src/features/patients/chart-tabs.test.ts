@@ -20,8 +20,8 @@ function meWith(roles: Role[], patientId: string | null = null): Me {
 const keysFor = (me: Me) => listVisibleChartTabs(me, patient).map((tab) => tab.key);
 
 describe('listVisibleChartTabs', () => {
-  it('gives a nurse the record, its editing, dosing, consent and its history, but not the access log', () => {
-    expect(keysFor(meWith(['nurse']))).toEqual(['overview', 'edit', 'dosing', 'consent', 'history']);
+  it('gives a nurse the record, its editing, dosing, evaluation, consent and its history, but not the access log', () => {
+    expect(keysFor(meWith(['nurse']))).toEqual(['overview', 'edit', 'dosing', 'evaluation', 'consent', 'history']);
   });
 
   it('gives an admin the access log and no editing', () => {
@@ -33,6 +33,6 @@ describe('listVisibleChartTabs', () => {
   });
 
   it("does not treat a staff member's own patient account as access to another patient's log", () => {
-    expect(keysFor(meWith(['nurse'], 'patient-2'))).toEqual(['overview', 'edit', 'dosing', 'consent', 'history']);
+    expect(keysFor(meWith(['nurse'], 'patient-2'))).toEqual(['overview', 'edit', 'dosing', 'evaluation', 'consent', 'history']);
   });
 });

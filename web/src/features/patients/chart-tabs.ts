@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Me, Role } from '../auth/auth.api.ts';
+import { EvaluationTab } from '../candidacy/components/evaluation-tab.tsx';
 import { ConsentTab } from '../consent/components/consent-tab.tsx';
 import { CONSENT_TAB_ROLES } from '../consent/consent-roles.ts';
 import { DosingTab } from '../pharmacology/components/dosing-tab.tsx';
@@ -31,6 +32,7 @@ export const chartTabs: readonly ChartTab[] = [
   { key: 'overview', label: 'Overview', roles: ['physician', 'nurse', 'front_desk', 'admin', 'patient'], component: OverviewTab },
   { key: 'edit', label: 'Edit', roles: PATIENT_EDIT_ROLES, component: EditTab },
   { key: 'dosing', label: 'Dosing', roles: ['physician', 'nurse'], component: DosingTab },
+  { key: 'evaluation', label: 'Evaluation', roles: ['physician', 'nurse'], component: EvaluationTab },
   { key: 'consent', label: 'Consent', roles: CONSENT_TAB_ROLES, component: ConsentTab },
   { key: 'history', label: 'History', roles: ['physician', 'nurse', 'front_desk', 'admin'], component: HistoryTab },
   { key: 'access-log', label: 'Access log', roles: ['admin', 'patient'], component: AccessLogTab },
