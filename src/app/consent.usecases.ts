@@ -1,13 +1,6 @@
 import type { ConsentSignatureRow } from '../db/repositories/consent.repository.ts';
 import { type Actor, findGrantingRole, type PatientPermission, type Role } from '../domain/access/permissions.ts';
-import {
-  hashConsentRecord,
-  hashConsentText,
-  ROUTE_GROUPS,
-  type RouteGroup,
-  type SignerCapacity,
-} from '../domain/consent/consent-record.ts';
-import { computeConsentStatus } from '../domain/consent/consent-status.ts';
+import { hashConsentRecord, hashConsentText, type RouteGroup, type SignerCapacity } from '../domain/consent/consent-record.ts';
 import { recordPatientAccess } from './audit.usecases.ts';
 import {
   consentAlreadyAttested,
@@ -16,6 +9,7 @@ import {
   consentTemplateNotFound,
   consentTextMismatch,
 } from './consent.errors.ts';
+import { loadRouteConsents } from './consent-status.usecases.ts';
 import { loadClinicTemplates, sha256Hex } from './consent-templates.usecases.ts';
 import { type Deps, inTransaction, type RequestContext } from './deps.ts';
 import { forbidden, notFound } from './errors.ts';
@@ -55,31 +49,9 @@ const audit = (head: { id: string; homeClinicId: string }, role: Role, action: '
 /** Status per route group (current, reconsent_required, missing, withdrawn) and the history (issue 4, item 4). */
 export async function getPatientConsents(patientId: string, ctx: RequestContext, deps: Deps) {
   const { head, role } = await authorize(patientId, 'consent.read', 'read consents', ctx.actor, deps);
-  const templates = await loadClinicTemplates(head.homeClinicId, deps);
-  const signatures = await deps.repos.consent.listSignatures(head.id);
-  const withdrawals = await deps.repos.consent.listWithdrawals(head.id);
+  const { routes, signatures, withdrawals } = await loadRouteConsents(head, deps);
   const attestations = await deps.repos.consent.listAttestations(signatures.map((s) => s.id));
   await recordPatientAccess(audit(head, role, 'read', `patient/${head.id}/consents`), ctx, deps);
-  const routes = ROUTE_GROUPS.flatMap((routeGroup) => {
-    const current = templates.find((t) => t.routeGroup === routeGroup && t.isCurrent);
-    if (!current) return [];
-    const versions = templates.filter((t) => t.templateId === current.templateId);
-    const signed = signatures.filter((s) => s.templateId === current.templateId);
-    const withdrawn = withdrawals.filter((w) => w.routeGroup === routeGroup);
-    const status = computeConsentStatus({ routeGroup, templateVersions: versions, signatures: signed, withdrawals: withdrawn });
-    const last = signed[0];
-    return [
-      {
-        routeGroup,
-        templateId: current.templateId,
-        title: current.title,
-        currentVersion: current.version,
-        status,
-        lastSignature: last ? { id: last.id, version: last.version, signedAt: last.signedAt } : null,
-        lastWithdrawal: withdrawn[0] ? { withdrawnAt: withdrawn[0].withdrawnAt, reason: withdrawn[0].reason } : null,
-      },
-    ];
-  });
   const history = signatures.map((s) => ({
     id: s.id,
     templateId: s.templateId,

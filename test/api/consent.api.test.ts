@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConsentStatus } from '../../src/app/consent-status.usecases.ts';
 import { hashConsentRecord } from '../../src/domain/consent/consent-record.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -194,6 +195,8 @@ describe.each(ENGINES)('consent API on %s', (engine) => {
     });
     expect(res.status).toBe(201);
     expect(await statusOf()).toBe('withdrawn');
+    const head = (await server.deps.repos.patients.findHead(patientId))!;
+    await expect(loadConsentStatus(head, 'iv_infusion', server.deps)).resolves.toBe('withdrawn');
     expect(await statusOf(patientId, 'esketamine_nasal')).toBe('missing');
     expect((await sign(as.nurse)).status).toBe(201);
     expect(await statusOf()).toBe('current');
