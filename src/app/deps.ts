@@ -3,6 +3,8 @@ import type { Database } from '../db/database.ts';
 import { createAuditRepository } from '../db/repositories/audit.repository.ts';
 import { createConsentRepository } from '../db/repositories/consent.repository.ts';
 import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
+import { createEvaluationsRepository } from '../db/repositories/evaluations.repository.ts';
+import { createLeadsRepository } from '../db/repositories/leads.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
 import { createSessionsRepository } from '../db/repositories/sessions.repository.ts';
@@ -14,6 +16,8 @@ export function createRepositories(db: Database) {
     audit: createAuditRepository(db),
     consent: createConsentRepository(db),
     drugLibrary: createDrugLibraryRepository(db),
+    evaluations: createEvaluationsRepository(db),
+    leads: createLeadsRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
     sessions: createSessionsRepository(db),

@@ -14,8 +14,10 @@ import { OneLinePerRequest } from './request-log.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { consentRoutes } from './routes/consent.routes.ts';
+import { evaluationsRoutes } from './routes/evaluations.routes.ts';
 import { patientsRoutes } from './routes/patients.routes.ts';
 import { pharmacologyRoutes } from './routes/pharmacology.routes.ts';
+import { selfCheckRoutes } from './routes/self-check.routes.ts';
 
 export interface HttpConfig {
   /** Origin the app is reached at (cookies, CSRF); e.g. https://clinic.example.org */
@@ -65,6 +67,8 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   await app.register(adminRoutes(deps));
   await app.register(pharmacologyRoutes(deps));
   await app.register(consentRoutes(deps));
+  await app.register(selfCheckRoutes(deps));
+  await app.register(evaluationsRoutes(deps));
 
   if (config.webDistDir && fs.existsSync(config.webDistDir)) {
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });

@@ -79,6 +79,26 @@ const MATRIX = {
     anonymous: 401,
   },
   'POST /api/patients/:id/consent-withdrawals': { admin: 403, physician: 201, nurse: 201, front_desk: 403, patient: 201, anonymous: 401 },
+  // Candidacy (issue 4, items 2 and 3). The self-check is public; leads are for the clinic's staff (health answers
+  // for clinicians only, in candidacy.api.test.ts); evaluations are staff-only clinical reads; only physicians sign.
+  'GET /api/public/clinics': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 200 },
+  'POST /api/self-check': { admin: 201, physician: 201, nurse: 201, front_desk: 201, patient: 201, anonymous: 201 },
+  'GET /api/leads': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 403, anonymous: 401 },
+  'GET /api/leads/:id': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
+  'PATCH /api/leads/:id': { admin: 403, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
+  'POST /api/leads/:id/convert': { admin: 403, physician: 201, nurse: 201, front_desk: 201, patient: 404, anonymous: 401 },
+  'POST /api/patients/:id/evaluations': { admin: 403, physician: 201, nurse: 201, front_desk: 403, patient: 403, anonymous: 401 },
+  'GET /api/patients/:id/evaluations': { admin: 404, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 },
+  'POST /api/patients/:id/evaluations/:evaluationId/sign': {
+    admin: 403,
+    physician: 200,
+    nurse: 403,
+    front_desk: 403,
+    patient: 403,
+    anonymous: 401,
+  },
+  'GET /api/tasks': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/tasks/:id/complete': { admin: 404, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 },
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;
@@ -94,6 +114,12 @@ interface Fixture {
   consentBody: () => Promise<Record<string, unknown>>;
   /** A fresh signature of the target patient, signed by a nurse on the tablet. */
   newSignatureId: () => Promise<string>;
+  /** A fresh self-check lead of the target clinic (written through the repository: the public route is throttled). */
+  newLeadId: () => Promise<string>;
+  /** A fresh unsigned evaluation of the target patient, by a nurse. */
+  newEvaluationId: () => Promise<string>;
+  /** A fresh open safety task (an evaluation with PHQ-9 item 9 above 0). */
+  newTaskId: () => Promise<string>;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -199,10 +225,65 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
     path: `/api/patients/${f.patientId}/consent-withdrawals`,
     body: { routeGroup: 'im_sc', reason: 'Matrix withdrawal' },
   }),
+  'GET /api/public/clinics': async () => ({ method: 'GET', path: '/api/public/clinics' }),
+  'POST /api/self-check': async (f) => ({ method: 'POST', path: '/api/self-check', body: { clinicId: f.clinicId, answers: SELF_CHECK } }),
+  'GET /api/leads': async () => ({ method: 'GET', path: '/api/leads' }),
+  'GET /api/leads/:id': async (f) => ({ method: 'GET', path: `/api/leads/${await f.newLeadId()}` }),
+  'PATCH /api/leads/:id': async (f) => ({ method: 'PATCH', path: `/api/leads/${await f.newLeadId()}`, body: { status: 'contacted' } }),
+  'POST /api/leads/:id/convert': async (f) => ({
+    method: 'POST',
+    path: `/api/leads/${await f.newLeadId()}/convert`,
+    body: { demographics: demographics(f.unique()) },
+  }),
+  'POST /api/patients/:id/evaluations': async (f) => ({
+    method: 'POST',
+    path: `/api/patients/${f.patientId}/evaluations`,
+    body: { findings: EVALUATION_FINDINGS },
+  }),
+  'GET /api/patients/:id/evaluations': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/evaluations` }),
+  'POST /api/patients/:id/evaluations/:evaluationId/sign': async (f) => ({
+    method: 'POST',
+    path: `/api/patients/${f.patientId}/evaluations/${await f.newEvaluationId()}/sign`,
+    body: { overrides: [] },
+  }),
+  'GET /api/tasks': async () => ({ method: 'GET', path: '/api/tasks' }),
+  'POST /api/tasks/:id/complete': async (f) => ({
+    method: 'POST',
+    path: `/api/tasks/${await f.newTaskId()}/complete`,
+    body: { note: 'Matrix follow-up' },
+  }),
 };
 
 const SIGNATURE_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+const SELF_CHECK = {
+  painDurationMonths: 12,
+  diagnoses: [],
+  treatmentsTried: [],
+  interference: { dailyActivity0to10: 5, sleep0to10: 5 },
+  painSpreadingOrOutOfProportion: 'no',
+  exclusions: {
+    pregnancy: 'not_applicable',
+    psychosisNotControlled: 'no',
+    highBloodPressureNotControlled: 'no',
+    heartDiseaseNotControlled: 'no',
+    liverDisease: 'no',
+    glaucomaOrRaisedIntracranialPressure: 'no',
+    substanceUse: 'no',
+    ketamineAllergy: 'no',
+  },
+};
+const EVALUATION_FINDINGS = {
+  evaluatedOn: '2026-11-20',
+  vitals: { systolicMmHg: 120, diastolicMmHg: 80 },
+  psychiatricScreen: { activePsychosis: false },
+  substanceUseScreen: { activeSud: false },
+  cardiovascular: { poorlyControlled: false, aneurysmOrAvm: false, intracerebralHaemorrhageHistory: false },
+  raisedIcpOrIop: false,
+  cystitis: false,
+};
+const PHQ9_ITEM9 = { phq9_1: 0, phq9_2: 0, phq9_3: 0, phq9_4: 0, phq9_5: 0, phq9_6: 0, phq9_7: 0, phq9_8: 0, phq9_9: 1 };
 
 const ROWS = (Object.keys(MATRIX) as RouteKey[]).flatMap((route) =>
   ROLES.map((role) => ({ route, role, expected: MATRIX[route][role] as Status })),
@@ -260,6 +341,46 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
           .post<{ id: string }>(`/api/patients/${me.body.patientId}/consents`, await fixture.consentBody());
         expect(signed.status).toBe(201);
         return signed.body.id;
+      },
+      newLeadId: async () => {
+        const submissionId = `mx-sub-${++counter}`;
+        const leadId = `mx-lead-${counter}`;
+        const at = new Date();
+        const { leads } = server.deps.repos;
+        const assessment = { outcome: 'worth_discussing', reasons: [], fired: [], routesToDiscuss: [], ruleSetVersion: 'matrix' } as const;
+        await leads.insertSubmission({
+          id: submissionId,
+          clinicId: me.body.activeClinicId,
+          submittedAt: at,
+          answers: SELF_CHECK as never,
+          assessment,
+          ruleSetVersion: 'matrix',
+        });
+        await leads.insertLead({
+          id: leadId,
+          clinicId: me.body.activeClinicId,
+          submissionId,
+          createdAt: at,
+          contact: { name: 'Matrix Lead', phone: '555-0100' },
+          consentToContact: true,
+          status: 'new',
+        });
+        return leadId;
+      },
+      newEvaluationId: async () => {
+        const created = await clients
+          .get('nurse')!
+          .post<{ id: string }>(`/api/patients/${me.body.patientId}/evaluations`, { findings: EVALUATION_FINDINGS });
+        expect(created.status).toBe(201);
+        return created.body.id;
+      },
+      newTaskId: async () => {
+        const created = await clients
+          .get('nurse')!
+          .post<{ id: string }>(`/api/patients/${me.body.patientId}/evaluations`, { findings: EVALUATION_FINDINGS, phq9: PHQ9_ITEM9 });
+        expect(created.status).toBe(201);
+        const tasks = await server.deps.repos.evaluations.listTasks([me.body.activeClinicId]);
+        return tasks.find((t) => t.sourceId === created.body.id)!.id;
       },
     };
   });

@@ -27,6 +27,9 @@ const ALL_PERMISSIONS: PatientPermission[] = [
   'consent.sign',
   'consent.attest',
   'consent.withdraw',
+  'evaluation.read',
+  'evaluation.create',
+  'evaluation.sign',
 ];
 
 type Expected = Record<PatientPermission, Role | null>;
@@ -46,6 +49,9 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'consent.sign': null,
         'consent.attest': null,
         'consent.withdraw': null,
+        'evaluation.read': null,
+        'evaluation.create': null,
+        'evaluation.sign': null,
       },
     ],
     [
@@ -61,6 +67,9 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'consent.sign': 'physician',
         'consent.attest': 'physician',
         'consent.withdraw': 'physician',
+        'evaluation.read': 'physician',
+        'evaluation.create': 'physician',
+        'evaluation.sign': 'physician',
       },
     ],
     [
@@ -76,6 +85,9 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'consent.sign': 'nurse',
         'consent.attest': 'nurse',
         'consent.withdraw': 'nurse',
+        'evaluation.read': 'nurse',
+        'evaluation.create': 'nurse',
+        'evaluation.sign': null,
       },
     ],
     [
@@ -91,6 +103,9 @@ describe('findGrantingRole for a single staff role in the patient clinic', () =>
         'consent.sign': 'front_desk',
         'consent.attest': null,
         'consent.withdraw': null,
+        'evaluation.read': null,
+        'evaluation.create': null,
+        'evaluation.sign': null,
       },
     ],
   ];

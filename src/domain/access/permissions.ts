@@ -15,7 +15,10 @@ export type PatientPermission =
   | 'consent.read'
   | 'consent.sign'
   | 'consent.attest'
-  | 'consent.withdraw';
+  | 'consent.withdraw'
+  | 'evaluation.read'
+  | 'evaluation.create'
+  | 'evaluation.sign';
 
 export interface Actor {
   userId: string;
@@ -42,6 +45,10 @@ export const STAFF_PERMISSIONS: Record<PatientPermission, readonly StaffRole[]> 
   'consent.sign': ['physician', 'nurse', 'front_desk'],
   'consent.attest': ['physician', 'nurse'],
   'consent.withdraw': ['physician', 'nurse'],
+  // Candidacy (issue 4, item 3): nurses and physicians evaluate; only a physician signs (and overrides).
+  'evaluation.read': ['physician', 'nurse'],
+  'evaluation.create': ['physician', 'nurse'],
+  'evaluation.sign': ['physician'],
 };
 
 /** What a patient may do on their own record. */
@@ -85,7 +92,12 @@ export type ClinicPermission =
   | 'drug_library.draft'
   | 'drug_library.approve'
   | 'consent_template.read'
-  | 'consent_template.write';
+  | 'consent_template.write'
+  | 'lead.read'
+  | 'lead.read_health'
+  | 'lead.update'
+  | 'safety_task.read'
+  | 'safety_task.complete';
 
 /** Drafts are an admin's task; approval is clinical (a physician, never the draft's author: checked by the use case). */
 export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> = {
@@ -96,6 +108,14 @@ export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> 
   'drug_library.approve': ['physician'],
   'consent_template.read': ['admin', 'physician', 'nurse', 'front_desk'],
   'consent_template.write': ['admin'],
+  // Self-check leads (issue 4, item 2): the front desk calls people back; what they told us about their health is
+  // for clinicians only. Admins see the list (contact and outcome) to run the clinic, never the answers.
+  'lead.read': ['admin', 'physician', 'nurse', 'front_desk'],
+  'lead.read_health': ['physician', 'nurse'],
+  'lead.update': ['physician', 'nurse', 'front_desk'],
+  // PHQ-9 item 9 safety tasks (DOMAIN.md 8) are clinical follow-up.
+  'safety_task.read': ['physician', 'nurse'],
+  'safety_task.complete': ['physician', 'nurse'],
 };
 
 /** The staff role under which the actor may take a clinic-level action in `clinicId`, or null when denied. */

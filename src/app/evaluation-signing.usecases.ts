@@ -1,0 +1,59 @@
+import type { StoredOverride } from '../db/schema/index.ts';
+import { validateOverride } from '../domain/screening/index.ts';
+import { recordPatientAccess } from './audit.usecases.ts';
+import { absoluteContraindication, evaluationAlreadySigned, overrideRefused } from './candidacy.errors.ts';
+import type { Deps, RequestContext } from './deps.ts';
+import { notFound, validationFailed } from './errors.ts';
+import { toEvaluationView } from './evaluation-view.ts';
+import { authorizeEvaluation, evaluateAllRoutes } from './evaluations.usecases.ts';
+
+/** Months until a signed evaluation is due again. A constant for now; it becomes a clinic setting later (issue 4). */
+export const REEVALUATION_INTERVAL_MONTHS = 12;
+
+const addMonthsIso = (at: Date, months: number) => {
+  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, at.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * A physician signs an evaluation (issue 4, item 3), overriding relative contraindications with a written
+ * justification. The final verdicts are recomputed on the record version that was evaluated. An override of an
+ * absolute rule answers 400 `screening.absolute_contraindication`; any other refused override 400 with its code.
+ */
+export async function signEvaluation(
+  patientId: string,
+  evaluationId: string,
+  input: { overrides: StoredOverride[]; note?: string | undefined },
+  ctx: RequestContext,
+  deps: Deps,
+) {
+  const { current, role } = await authorizeEvaluation(patientId, 'evaluation.sign', 'sign evaluations', ctx.actor, deps);
+  const [row] = await deps.repos.evaluations.listEvaluations(current.id, evaluationId);
+  if (!row) throw notFound('evaluation');
+  if (row.signature) throw evaluationAlreadySigned();
+  const overrides = input.overrides.map((o) => ({ ...o, by: ctx.actor.name, justification: o.justification.trim() }));
+  const issues = overrides.flatMap((o, index) =>
+    validateOverride(o).map((issue) => ({ path: `overrides.${index}.${issue.field}`, code: issue.code, message: issue.message })),
+  );
+  if (issues.some((i) => i.code === 'screening.absolute_contraindication')) throw absoluteContraindication(issues);
+  if (issues.length > 0) throw overrideRefused(issues);
+  const evaluated = await deps.repos.patients.findVersion(current.id, row.evaluation.patientVersion);
+  if (!evaluated) throw notFound('patient');
+  const final = evaluateAllRoutes(evaluated.record, row.evaluation.findings, overrides);
+  if (!final.ok) throw validationFailed(final.issues);
+  const signedAt = deps.clock();
+  await deps.repos.evaluations.insertSignature({
+    evaluationId: row.evaluation.id,
+    signedBy: ctx.actor.userId,
+    signedAt,
+    overrides: overrides.map(({ route, rule, justification }) => ({ route, rule, justification })),
+    results: final.results,
+    note: input.note ?? null,
+    reevaluationDue: addMonthsIso(signedAt, REEVALUATION_INTERVAL_MONTHS),
+  });
+  const event = { clinicId: current.homeClinicId, patientId: current.id, role, action: 'create' as const };
+  await recordPatientAccess({ ...event, resource: `patient/${current.id}/evaluations/${evaluationId}/signature` }, ctx, deps);
+  const [signed] = await deps.repos.evaluations.listEvaluations(current.id, evaluationId);
+  if (!signed) throw notFound('evaluation');
+  return toEvaluationView(signed, current, deps.clock());
+}
