@@ -106,6 +106,14 @@ describe.each(ENGINES)('administration API on %s', (engine) => {
       expect(listed).toEqual(renamed.body);
     });
 
+    it('keeps the candidacy re-evaluation interval as a clinic setting (1-60 months)', async () => {
+      const created = await admin.post<Clinic>('/api/clinics', clinicInput(`Reevaluation ${engine}`));
+      const patched = await admin.patch<Clinic>(`/api/clinics/${created.body.id}`, { settings: { reevaluationMonths: 6 } });
+      expect(patched.body.settings).toMatchObject({ reevaluationMonths: 6, idleTimeoutMin: created.body.settings.idleTimeoutMin });
+      const refused = await admin.patch(`/api/clinics/${created.body.id}`, { settings: { reevaluationMonths: 0 } });
+      expect(refused.status).toBe(400);
+    });
+
     it('applies a changed idle timeout to the clinic staff at once', async () => {
       const created = await admin.post<Clinic>('/api/clinics', clinicInput(`Idle ${engine}`));
       const address = email();

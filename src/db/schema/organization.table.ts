@@ -17,7 +17,12 @@ export interface OpeningHours {
 export interface ClinicSettings {
   idleTimeoutMin: number;
   requireTotpForPhysiciansAndAdmins: boolean;
+  /** Months after a signed candidacy evaluation until re-evaluation is due (clinic policy; absent = 12). */
+  reevaluationMonths?: number;
 }
+
+/** Clinic policy default when a clinic has not set it (issue 4 gives "e.g. 12 months"). */
+export const DEFAULT_REEVALUATION_MONTHS = 12;
 
 /** A clinic (location) of the organization. Settings are configuration, not clinical data. */
 export const clinics = pgTable('clinics', {

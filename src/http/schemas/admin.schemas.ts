@@ -16,6 +16,7 @@ const timeZoneSchema = z.string().refine((zone) => {
 export const clinicSettingsSchema = z.strictObject({
   idleTimeoutMin: z.number().int().min(1).max(720),
   requireTotpForPhysiciansAndAdmins: z.boolean(),
+  reevaluationMonths: z.number().int().min(1).max(60).optional(),
 });
 
 export const clinicBodySchema = z.strictObject({
@@ -42,7 +43,11 @@ export const clinicSchema = z.object({
   phone: z.string(),
   timeZone: z.string(),
   hours: z.array(z.object({ day: z.number(), opens: z.string(), closes: z.string() })),
-  settings: z.object({ idleTimeoutMin: z.number(), requireTotpForPhysiciansAndAdmins: z.boolean() }),
+  settings: z.object({
+    idleTimeoutMin: z.number(),
+    requireTotpForPhysiciansAndAdmins: z.boolean(),
+    reevaluationMonths: z.number().optional(),
+  }),
 });
 
 const rolesSchema = z.array(z.strictObject({ clinicId: z.string().min(1).max(64), role: staffRoleSchema })).max(100);

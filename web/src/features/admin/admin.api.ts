@@ -13,6 +13,7 @@ export interface OpeningHours {
 export interface ClinicSettings {
   idleTimeoutMin: number;
   requireTotpForPhysiciansAndAdmins: boolean;
+  reevaluationMonths?: number;
 }
 
 export interface Clinic {

@@ -30,6 +30,7 @@ interface ClinicDraft {
   days: { open: boolean; opens: string; closes: string }[];
   idleTimeoutMin: number | string;
   requireTotpForPhysiciansAndAdmins: boolean;
+  reevaluationMonths: number | string;
 }
 
 function toDraft(clinic?: Clinic): ClinicDraft {
@@ -44,6 +45,7 @@ function toDraft(clinic?: Clinic): ClinicDraft {
     }),
     idleTimeoutMin: clinic?.settings.idleTimeoutMin ?? 15,
     requireTotpForPhysiciansAndAdmins: clinic?.settings.requireTotpForPhysiciansAndAdmins ?? false,
+    reevaluationMonths: clinic?.settings.reevaluationMonths ?? 12,
   };
 }
 
@@ -54,7 +56,11 @@ function fromDraft(draft: ClinicDraft): ClinicInput {
     phone: draft.phone.trim(),
     timeZone: draft.timeZone,
     hours: draft.days.flatMap((entry, day) => (entry.open ? [{ day, opens: entry.opens, closes: entry.closes }] : [])),
-    settings: { idleTimeoutMin: Number(draft.idleTimeoutMin), requireTotpForPhysiciansAndAdmins: draft.requireTotpForPhysiciansAndAdmins },
+    settings: {
+      idleTimeoutMin: Number(draft.idleTimeoutMin),
+      requireTotpForPhysiciansAndAdmins: draft.requireTotpForPhysiciansAndAdmins,
+      reevaluationMonths: Number(draft.reevaluationMonths),
+    },
   };
 }
 
@@ -79,6 +85,7 @@ export function ClinicForm(props: {
       phone: (value) => (value.trim() ? null : 'Enter the phone number'),
       timeZone: (value) => (value ? null : 'Choose the time zone'),
       idleTimeoutMin: (value) => (Number(value) >= 1 ? null : 'At least 1 minute'),
+      reevaluationMonths: (value) => (Number(value) >= 1 && Number(value) <= 60 ? null : '1 to 60 months'),
       days: { closes: (value, values, path) => closesAfterOpens(value, values, path) },
     },
   });
@@ -139,6 +146,17 @@ export function ClinicForm(props: {
               {...form.getInputProps('requireTotpForPhysiciansAndAdmins', { type: 'checkbox' })}
             />
           </Stack>
+        </Fieldset>
+        <Fieldset legend="Clinical policy">
+          <NumberInput
+            label="Candidacy re-evaluation due after (months)"
+            description="A signed evaluation is marked due for re-evaluation after this long."
+            min={1}
+            max={60}
+            allowDecimal={false}
+            w={280}
+            {...form.getInputProps('reevaluationMonths')}
+          />
         </Fieldset>
         {save.isError && <FormErrorAlert error={save.error} title="Not saved" />}
         <Group justify="flex-end">
