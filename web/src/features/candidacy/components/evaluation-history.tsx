@@ -1,6 +1,7 @@
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { Evaluation } from '../candidacy.api.ts';
+import { ROUTE_LABELS } from '../evaluation-labels.ts';
 import { SignDecisionForm } from './sign-decision-form.tsx';
 import { VerdictCards } from './verdict-cards.tsx';
 
@@ -55,6 +56,11 @@ export function EvaluationHistory({
                   {evaluation.signature.note ? `: ${evaluation.signature.note}` : ''}
                 </Text>
               )}
+              {evaluation.signature?.overrides.map((override) => (
+                <Text key={`${override.route}:${override.rule}`} size="sm">
+                  Override, {ROUTE_LABELS[override.route]}, {override.rule}: {override.justification}
+                </Text>
+              ))}
               {!evaluation.signature && canSign && <SignDecisionForm patientId={patientId} evaluation={evaluation} />}
             </Stack>
           </Accordion.Panel>

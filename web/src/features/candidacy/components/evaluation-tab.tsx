@@ -27,6 +27,8 @@ export function EvaluationTab({ patient, me }: ChartTabProps) {
     mutationFn: (draft: EvaluationDraft) => createEvaluation(patient.id, toNewEvaluation(draft)),
     onSuccess: async (evaluation) => {
       setCreated(evaluation);
+      // The verdicts and any safety notice are at the top of the tab.
+      window.scrollTo({ top: 0, behavior: 'smooth' });
       form.setValues(emptyEvaluationDraft(todayIso()));
       form.resetDirty();
       await queryClient.invalidateQueries({ queryKey: candidacyKeys.evaluations(patient.id) });
@@ -42,11 +44,6 @@ export function EvaluationTab({ patient, me }: ChartTabProps) {
 
   return (
     <Stack>
-      <Title order={2} size="h4">
-        New evaluation
-      </Title>
-      <EvaluationFormFields form={form} submitting={create.isPending} onSubmit={submit} />
-      {create.isError && <FormErrorAlert error={create.error} title="The evaluation was not saved" />}
       {created && (created.instruments.phq9?.item9 ?? 0) > 0 && (
         <Alert color="red" icon={<IconAlertTriangle />} role="alert" title="PHQ-9 item 9 above 0">
           A safety task was created for a clinician.
@@ -69,6 +66,11 @@ export function EvaluationTab({ patient, me }: ChartTabProps) {
           openId={created?.id ?? null}
         />
       )}
+      <Title order={2} size="h4">
+        New evaluation
+      </Title>
+      <EvaluationFormFields form={form} submitting={create.isPending} onSubmit={submit} />
+      {create.isError && <FormErrorAlert error={create.error} title="The evaluation was not saved" />}
     </Stack>
   );
 }

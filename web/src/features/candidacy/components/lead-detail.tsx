@@ -41,7 +41,9 @@ export function LeadDetailPanel({ leadId }: { leadId: string }) {
               {data.contact.name}
             </Title>
             <Group gap="xs">
-              <Badge color={outcome.color}>{outcome.label}</Badge>
+              <Badge color={outcome.color} tt="none">
+                {outcome.label}
+              </Badge>
               <Badge variant="outline">{LEAD_STATUS_LABELS[data.status]}</Badge>
             </Group>
           </Group>

@@ -69,7 +69,7 @@ export function LeadsPage() {
                         </Table.Td>
                         <Table.Td>{LEAD_STATUS_LABELS[lead.status]}</Table.Td>
                         <Table.Td>
-                          <Badge color={outcome.color} variant="light">
+                          <Badge color={outcome.color} variant="light" tt="none">
                             {outcome.label}
                           </Badge>
                           {lead.outcome === 'likely_not_suitable' && (

@@ -99,7 +99,15 @@ export function SelfCheckPage() {
               <Stack>
                 <Stepper active={step} size="xs" onStepClick={(target) => target < step && setStep(target)} allowNextStepsSelect={false}>
                   {STEP_LABELS.map((label) => (
-                    <Stepper.Step key={label} label={label} />
+                    <Stepper.Step
+                      key={label}
+                      aria-label={label}
+                      label={
+                        <Text visibleFrom="sm" inherit>
+                          {label}
+                        </Text>
+                      }
+                    />
                   ))}
                 </Stepper>
                 {step === 0 && <ClinicStep form={form} clinics={clinics.data} />}

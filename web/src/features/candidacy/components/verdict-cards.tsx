@@ -13,7 +13,9 @@ export function VerdictCards({ results }: { results: readonly EvaluationRouteRes
           <Card key={result.route} withBorder padding="sm" component="section" aria-label={`Route ${ROUTE_LABELS[result.route]}`}>
             <Group justify="space-between" wrap="nowrap" mb="xs">
               <Text fw={600}>{ROUTE_LABELS[result.route]}</Text>
-              <Badge color={verdict.color}>{verdict.label}</Badge>
+              <Badge color={verdict.color} tt="none" style={{ flexShrink: 0 }}>
+                {verdict.label}
+              </Badge>
             </Group>
             {result.fired.length === 0 ? (
               <Text size="sm" c="dimmed">
