@@ -296,6 +296,17 @@ describe.each(ENGINES)('candidacy API on %s', (engine) => {
     });
   });
 
+  it.each(['self_check_submissions', 'evaluations', 'evaluation_signatures'])(
+    'refuses update, delete and truncate on %s',
+    async (table) => {
+      const t = sql.identifier(table);
+      const column = sql.identifier(table === 'evaluation_signatures' ? 'note' : 'rule_set_version');
+      await expect(server.deps.db.execute(sql`update ${t} set ${column} = ${'changed'}`)).rejects.toThrow();
+      await expect(server.deps.db.execute(sql`delete from ${t}`)).rejects.toThrow();
+      await expect(server.deps.db.execute(sql`truncate ${t}`)).rejects.toThrow();
+    },
+  );
+
   it('throttles a burst of self-checks from one address (per server)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await as.anonymous.post('/api/self-check', { clinicId, answers: cleanAnswers() })).status);
