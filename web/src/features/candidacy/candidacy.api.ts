@@ -57,7 +57,8 @@ export interface EvaluationFiredRule {
   reason: string;
   source: string;
   policy?: unknown;
-  overridden?: boolean;
+  /** Present (truthy) when a physician overrode the rule. */
+  overridden?: { by: string; justification: string };
 }
 
 export interface EvaluationRouteResult {
@@ -79,7 +80,7 @@ export interface Evaluation {
   patientVersion: number;
   ruleSetVersion: string;
   findings: EvaluationFindings;
-  instruments: { phq9?: { total: number; band: string; item9: number }; dn4?: { total: number; positive: boolean } };
+  instruments: { phq9?: { total: number; band: string | null; item9: number }; dn4?: { total: number; positive: boolean } };
   results: EvaluationRouteResult[];
   signature: null | {
     signedBy: { id: string; name: string };
@@ -150,4 +151,24 @@ export function signEvaluation(
 ): Promise<Evaluation> {
   const path = `/api/patients/${encodeURIComponent(patientId)}/evaluations/${encodeURIComponent(evaluationId)}/sign`;
   return requestJson<Evaluation>(path, { method: 'POST', body });
+}
+
+export interface SafetyTask {
+  id: string;
+  kind: 'phq9_item9';
+  patientId: string;
+  createdAt: string;
+  completedAt: string | null;
+  note: string | null;
+}
+
+export const taskKeys = { all: ['safety-tasks'] as const };
+
+/** The active clinic's safety tasks, open first (nurse, physician). */
+export async function listSafetyTasks(): Promise<SafetyTask[]> {
+  return (await requestJson<{ items: SafetyTask[] }>('/api/tasks')).items;
+}
+
+export function completeSafetyTask(id: string, note: string): Promise<SafetyTask> {
+  return requestJson<SafetyTask>(`/api/tasks/${encodeURIComponent(id)}/complete`, { method: 'POST', body: { note } });
 }

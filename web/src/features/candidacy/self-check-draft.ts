@@ -108,7 +108,8 @@ const REQUIRED_MESSAGES: Record<string, string> = {
 };
 
 /** Maps an API or schema path to the form's field path. */
-export function toDraftPath(path: string): string {
+export function toDraftPath(apiPath: string): string {
+  const path = apiPath.replace(/^body\./, '').replace(/^answers\./, '');
   if (path.startsWith('interference.')) return path.replace('interference.', '');
   if (path.startsWith('dn4Interview.')) return path.replace('dn4Interview.', 'dn4.');
   if (path.startsWith('diagnoses')) return 'otherDiagnosis';

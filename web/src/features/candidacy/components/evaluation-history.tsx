@@ -77,7 +77,8 @@ function InstrumentSummary({ evaluation }: { evaluation: Evaluation }) {
     <Group gap="md">
       {phq9 && (
         <Text size="sm">
-          PHQ-9 {phq9.total}/27 ({phq9.band.replaceAll('_', ' ')}){phq9.item9 > 0 ? `, item 9 = ${phq9.item9}` : ''}
+          PHQ-9 {phq9.total}/27{phq9.band ? ` (${phq9.band.replaceAll('_', ' ')})` : ''}
+          {phq9.item9 > 0 ? `, item 9 = ${phq9.item9}` : ''}
         </Text>
       )}
       {dn4 && (

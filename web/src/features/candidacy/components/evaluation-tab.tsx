@@ -9,13 +9,14 @@ import { toFormErrors } from '../../../lib/form-errors.ts';
 import { todayIso } from '../../../lib/format.ts';
 import { hasAnyRole } from '../../auth/auth.api.ts';
 import type { ChartTabProps } from '../../patients/chart-tabs.ts';
-import { candidacyKeys, createEvaluation, type Evaluation, listEvaluations } from '../candidacy.api.ts';
+import { candidacyKeys, createEvaluation, type Evaluation, listEvaluations, taskKeys } from '../candidacy.api.ts';
 import { type EvaluationDraft, emptyEvaluationDraft, toNewEvaluation, validateEvaluationDraft } from '../evaluation-draft.ts';
 import { EvaluationFormFields } from './evaluation-form.tsx';
 import { EvaluationHistory } from './evaluation-history.tsx';
+import { SafetyTasks } from './safety-tasks.tsx';
 
 /** The API reports findings at `findings.x`; the form holds them at `x`. */
-const toDraftPath = (path: string) => path.replace(/^findings\./, '');
+const toDraftPath = (path: string) => path.replace(/^body\./, '').replace(/^findings\./, '');
 
 /** Chart tab "Evaluation" (nurse, physician): the evaluation form, per-route verdicts, signing and history. */
 export function EvaluationTab({ patient, me }: ChartTabProps) {
@@ -31,7 +32,10 @@ export function EvaluationTab({ patient, me }: ChartTabProps) {
       window.scrollTo({ top: 0, behavior: 'smooth' });
       form.setValues(emptyEvaluationDraft(todayIso()));
       form.resetDirty();
-      await queryClient.invalidateQueries({ queryKey: candidacyKeys.evaluations(patient.id) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: candidacyKeys.evaluations(patient.id) }),
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+      ]);
     },
     onError: (error) => {
       if (isApiError(error, 400)) form.setErrors(toFormErrors(error.fieldIssues, toDraftPath));
@@ -49,6 +53,7 @@ export function EvaluationTab({ patient, me }: ChartTabProps) {
           A safety task was created for a clinician.
         </Alert>
       )}
+      <SafetyTasks patientId={patient.id} />
       <Title order={2} size="h4">
         Evaluations
       </Title>

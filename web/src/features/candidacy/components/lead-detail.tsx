@@ -32,6 +32,8 @@ export function LeadDetailPanel({ leadId }: { leadId: string }) {
   const data = lead.data;
   const outcome = OUTCOME_LABELS[data.outcome];
   const clinician = hasAnyRole(me, LEAD_HEALTH_ROLES);
+  // Admins read the list; status changes and registration are for the desk and clinicians (docs/api.md).
+  const canUpdate = hasAnyRole(me, LEAD_CONVERT_ROLES);
   return (
     <Stack>
       <Paper withBorder p="md" component="section" aria-label="Consultation request">
@@ -62,17 +64,17 @@ export function LeadDetailPanel({ leadId }: { leadId: string }) {
             </Alert>
           )}
           <Group gap="xs" mt="xs">
-            {data.status === 'new' && (
+            {canUpdate && data.status === 'new' && (
               <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate('contacted')}>
                 Mark contacted
               </Button>
             )}
-            {(data.status === 'new' || data.status === 'contacted') && (
+            {canUpdate && (data.status === 'new' || data.status === 'contacted') && (
               <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate('closed')}>
                 Close
               </Button>
             )}
-            {data.patientId === null && data.status !== 'closed' && hasAnyRole(me, LEAD_CONVERT_ROLES) && (
+            {canUpdate && data.patientId === null && data.status !== 'closed' && (
               <Button size="xs" onClick={() => setRegistering(true)}>
                 Register as patient
               </Button>

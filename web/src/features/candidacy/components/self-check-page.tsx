@@ -67,7 +67,7 @@ export function SelfCheckPage() {
     check.mutate({ clinicId: form.values.clinicId, answers: parseSelfCheckDraft(form.values) });
   };
   const requestConsultation = (contact: SelfCheckContact) =>
-    request.mutate({ clinicId: form.values.clinicId, answers: parseSelfCheckDraft(form.values), contact });
+    request.mutateAsync({ clinicId: form.values.clinicId, answers: parseSelfCheckDraft(form.values), contact });
 
   const clinicName = clinics.data?.find((clinic) => clinic.id === form.values.clinicId)?.name;
   return (

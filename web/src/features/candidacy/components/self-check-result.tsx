@@ -2,6 +2,8 @@ import { Alert, Button, Checkbox, List, Stack, Text, Textarea, TextInput, Title 
 import { useForm } from '@mantine/form';
 import { IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { toFormErrors } from '../../../lib/form-errors.ts';
 import type { SelfCheckAnswer, SelfCheckContact } from '../candidacy.api.ts';
 
 interface ContactDraft {
@@ -44,7 +46,7 @@ export function SelfCheckResult({
   requested,
 }: {
   answer: SelfCheckAnswer;
-  onRequest: (contact: SelfCheckContact) => void;
+  onRequest: (contact: SelfCheckContact) => Promise<unknown>;
   requesting: boolean;
   requestError: unknown;
   requested: boolean;
@@ -53,6 +55,14 @@ export function SelfCheckResult({
     initialValues: { name: '', phone: '', email: '', preferredTimes: '', consentToContact: false },
     validate: validateContact,
   });
+  const submit = async (values: ContactDraft) => {
+    try {
+      await onRequest(toContact(values));
+    } catch (error) {
+      // The alert below says why; a field problem is also shown on its field.
+      if (isApiError(error, 400)) form.setErrors(toFormErrors(error.fieldIssues, (path) => path.replace(/^(body\.)?contact\./, '')));
+    }
+  };
   const suitable = answer.assessment.outcome === 'worth_discussing';
   return (
     <Stack>
@@ -83,7 +93,7 @@ export function SelfCheckResult({
           Thank you. The clinic will contact you to arrange a consultation.
         </Alert>
       ) : (
-        <form onSubmit={form.onSubmit((values) => onRequest(toContact(values)))} noValidate>
+        <form onSubmit={form.onSubmit(submit)} noValidate>
           <Stack>
             <Title order={2} size="h4">
               Request a consultation
