@@ -1,4 +1,4 @@
-import type { StoredOverride } from '../db/schema/index.ts';
+import { DEFAULT_REEVALUATION_MONTHS, type StoredOverride } from '../db/schema/index.ts';
 import { validateOverride } from '../domain/screening/index.ts';
 import { recordPatientAccess } from './audit.usecases.ts';
 import { absoluteContraindication, evaluationAlreadySigned, overrideRefused } from './candidacy.errors.ts';
@@ -7,17 +7,17 @@ import { notFound, validationFailed } from './errors.ts';
 import { toEvaluationView } from './evaluation-view.ts';
 import { authorizeEvaluation, evaluateAllRoutes } from './evaluations.usecases.ts';
 
-/** Months until a signed evaluation is due again. A constant for now; it becomes a clinic setting later (issue 4). */
-export const REEVALUATION_INTERVAL_MONTHS = 12;
-
+/** The same day `months` later, or the last day of that month (31 January + 1 month = 28 or 29 February). */
 const addMonthsIso = (at: Date, months: number) => {
-  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, at.getUTCDate()));
+  const lastDay = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months + 1, 0)).getUTCDate();
+  const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, Math.min(at.getUTCDate(), lastDay)));
   return d.toISOString().slice(0, 10);
 };
 
 /**
  * A physician signs an evaluation (issue 4, item 3), overriding relative contraindications with a written
- * justification. The final verdicts are recomputed on the record version that was evaluated. An override of an
+ * justification. The final verdicts are recomputed on the record version that was evaluated; re-evaluation is due
+ * after the clinic's `reevaluationMonths` (default 12). An override of an
  * absolute rule answers 400 `screening.absolute_contraindication`; any other refused override 400 with its code.
  */
 export async function signEvaluation(
@@ -41,6 +41,8 @@ export async function signEvaluation(
   if (!evaluated) throw notFound('patient');
   const final = evaluateAllRoutes(evaluated.record, row.evaluation.findings, overrides);
   if (!final.ok) throw validationFailed(final.issues);
+  const clinic = await deps.repos.organization.findClinic(current.homeClinicId);
+  const months = clinic?.settings.reevaluationMonths ?? DEFAULT_REEVALUATION_MONTHS;
   const signedAt = deps.clock();
   await deps.repos.evaluations.insertSignature({
     evaluationId: row.evaluation.id,
@@ -49,7 +51,7 @@ export async function signEvaluation(
     overrides: overrides.map(({ route, rule, justification }) => ({ route, rule, justification })),
     results: final.results,
     note: input.note ?? null,
-    reevaluationDue: addMonthsIso(signedAt, REEVALUATION_INTERVAL_MONTHS),
+    reevaluationDue: addMonthsIso(signedAt, months),
   });
   const event = { clinicId: current.homeClinicId, patientId: current.id, role, action: 'create' as const };
   await recordPatientAccess({ ...event, resource: `patient/${current.id}/evaluations/${evaluationId}/signature` }, ctx, deps);

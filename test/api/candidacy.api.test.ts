@@ -255,6 +255,27 @@ describe.each(ENGINES)('candidacy API on %s', (engine) => {
       expect(twice.body.error.code).toBe('evaluation.already_signed');
     });
 
+    it("sets the re-evaluation date from the clinic's interval", async () => {
+      const clinic = (await as.admin.get<{ items: { id: string; settings: Record<string, unknown> }[] }>('/api/clinics')).body.items.find(
+        (c) => c.id === clinicId,
+      )!;
+      const setMonths = (settings: Record<string, unknown>) => as.admin.patch(`/api/clinics/${clinicId}`, { settings });
+      expect((await setMonths({ ...clinic.settings, reevaluationMonths: 6 })).status).toBe(200);
+      try {
+        const patientId = await newPatient();
+        const evaluation = (await as.nurse.post<Evaluation>(`/api/patients/${patientId}/evaluations`, { findings: findings() })).body;
+        const signed = await as.physician.post<Evaluation>(`/api/patients/${patientId}/evaluations/${evaluation.id}/sign`, {
+          overrides: [],
+        });
+        const now = new Date();
+        const expected = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 6, 1));
+        expect(signed.body.signature!.reevaluationDue.slice(0, 7)).toBe(expected.toISOString().slice(0, 7));
+        expect(signed.body.signature!.signedBy.name).not.toBe('');
+      } finally {
+        await setMonths(clinic.settings);
+      }
+    });
+
     it('refuses to override an absolute contraindication, and a relative one without justification', async () => {
       const patientId = await newPatient();
       const evaluation = (
