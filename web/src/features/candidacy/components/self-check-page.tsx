@@ -55,6 +55,8 @@ export function SelfCheckPage() {
     if (!showStepErrors(step)) return;
     if (step < LAST_STEP) {
       setStep(step + 1);
+      // A long step on a phone: the next one starts at its first question.
+      window.scrollTo({ top: 0 });
       return;
     }
     const all = validateSelfCheckDraft(form.values);
@@ -97,19 +99,20 @@ export function SelfCheckPage() {
               }}
             >
               <Stack>
-                <Stepper active={step} size="xs" onStepClick={(target) => target < step && setStep(target)} allowNextStepsSelect={false}>
+                <Stepper
+                  active={step}
+                  size="xs"
+                  visibleFrom="sm"
+                  onStepClick={(target) => target < step && setStep(target)}
+                  allowNextStepsSelect={false}
+                >
                   {STEP_LABELS.map((label) => (
-                    <Stepper.Step
-                      key={label}
-                      aria-label={label}
-                      label={
-                        <Text visibleFrom="sm" inherit>
-                          {label}
-                        </Text>
-                      }
-                    />
+                    <Stepper.Step key={label} label={label} />
                   ))}
                 </Stepper>
+                <Text hiddenFrom="sm" size="sm" fw={500}>
+                  Step {step + 1} of {STEP_LABELS.length}: {STEP_LABELS[step]}
+                </Text>
                 {step === 0 && <ClinicStep form={form} clinics={clinics.data} />}
                 {step === 1 && <PainStep form={form} />}
                 {step === 2 && <TreatmentsStep form={form} />}
