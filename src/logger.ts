@@ -16,4 +16,9 @@ export const LOG_REDACT_PATHS = [
   '*.address',
   '*.note',
   '*.summary',
+  // Candidacy (issue 4): self-check contact and answers, evaluation findings, override justifications.
+  '*.contact',
+  '*.answers',
+  '*.findings',
+  '*.justification',
 ];
