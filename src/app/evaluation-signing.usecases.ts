@@ -2,7 +2,7 @@ import { DEFAULT_REEVALUATION_MONTHS, type StoredOverride } from '../db/schema/i
 import { validateOverride } from '../domain/screening/index.ts';
 import { recordPatientAccess } from './audit.usecases.ts';
 import { absoluteContraindication, evaluationAlreadySigned, overrideRefused } from './candidacy.errors.ts';
-import type { Deps, RequestContext } from './deps.ts';
+import { type Deps, inTransaction, type RequestContext } from './deps.ts';
 import { notFound, validationFailed } from './errors.ts';
 import { toEvaluationView } from './evaluation-view.ts';
 import { authorizeEvaluation, evaluateAllRoutes } from './evaluations.usecases.ts';
@@ -44,17 +44,26 @@ export async function signEvaluation(
   const clinic = await deps.repos.organization.findClinic(current.homeClinicId);
   const months = clinic?.settings.reevaluationMonths ?? DEFAULT_REEVALUATION_MONTHS;
   const signedAt = deps.clock();
-  await deps.repos.evaluations.insertSignature({
-    evaluationId: row.evaluation.id,
-    signedBy: ctx.actor.userId,
-    signedAt,
-    overrides: overrides.map(({ route, rule, justification }) => ({ route, rule, justification })),
-    results: final.results,
-    note: input.note ?? null,
-    reevaluationDue: addMonthsIso(signedAt, months),
-  });
   const event = { clinicId: current.homeClinicId, patientId: current.id, role, action: 'create' as const };
-  await recordPatientAccess({ ...event, resource: `patient/${current.id}/evaluations/${evaluationId}/signature` }, ctx, deps);
+  try {
+    await inTransaction(deps, async (repos) => {
+      await repos.evaluations.insertSignature({
+        evaluationId: row.evaluation.id,
+        signedBy: ctx.actor.userId,
+        signedAt,
+        overrides: overrides.map(({ route, rule, justification }) => ({ route, rule, justification })),
+        results: final.results,
+        note: input.note ?? null,
+        reevaluationDue: addMonthsIso(signedAt, months),
+      });
+      await recordPatientAccess({ ...event, resource: `patient/${current.id}/evaluations/${evaluationId}/signature` }, ctx, deps, repos);
+    });
+  } catch (error) {
+    // Two physicians signing at the same moment: the primary key lets one through; the other gets the 409.
+    const [again] = await deps.repos.evaluations.listEvaluations(current.id, evaluationId);
+    if (again?.signature) throw evaluationAlreadySigned();
+    throw error;
+  }
   const [signed] = await deps.repos.evaluations.listEvaluations(current.id, evaluationId);
   if (!signed) throw notFound('evaluation');
   return toEvaluationView(signed, current, deps.clock());

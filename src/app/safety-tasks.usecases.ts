@@ -2,7 +2,7 @@ import type { SafetyTaskRow } from '../db/repositories/evaluations.repository.ts
 import { findClinicRole } from '../domain/access/permissions.ts';
 import { recordPatientAccess } from './audit.usecases.ts';
 import { safetyTaskAlreadyCompleted } from './candidacy.errors.ts';
-import type { Deps, RequestContext } from './deps.ts';
+import { type Deps, inTransaction, type RequestContext } from './deps.ts';
 import { forbidden, noActiveClinic, notFound } from './errors.ts';
 
 const toView = (t: SafetyTaskRow) => ({
@@ -31,9 +31,11 @@ export async function completeSafetyTask(id: string, input: { note: string }, ct
   const role = task ? findClinicRole(ctx.actor, 'safety_task.complete', task.clinicId) : null;
   if (!task || !role) throw notFound('safety_task');
   const at = deps.clock();
-  if (!(await deps.repos.evaluations.completeTask(task.id, { by: ctx.actor.userId, at, note: input.note })))
-    throw safetyTaskAlreadyCompleted();
   const event = { clinicId: task.clinicId, patientId: task.patientId, role, action: 'update' as const };
-  await recordPatientAccess({ ...event, resource: `safety_task/${task.id}` }, ctx, deps);
+  await inTransaction(deps, async (repos) => {
+    const completed = await repos.evaluations.completeTask(task.id, { by: ctx.actor.userId, at, note: input.note });
+    if (!completed) throw safetyTaskAlreadyCompleted();
+    await recordPatientAccess({ ...event, resource: `safety_task/${task.id}` }, ctx, deps, repos);
+  });
   return toView({ ...task, completedBy: ctx.actor.userId, completedAt: at, note: input.note });
 }
