@@ -32,8 +32,11 @@ async function loadLead(id: string, permission: ClinicPermission, action: string
 export async function listLeads(status: LeadRow['status'] | undefined, ctx: RequestContext, deps: Deps) {
   const clinicId = ctx.actor.activeClinicId;
   if (!clinicId) throw noActiveClinic();
-  if (!findClinicRole(ctx.actor, 'lead.read', clinicId)) throw forbidden('read self-check requests');
-  return (await deps.repos.leads.listLeads(clinicId, status)).map(toSummary);
+  const role = findClinicRole(ctx.actor, 'lead.read', clinicId);
+  if (!role) throw forbidden('read self-check requests');
+  const leads = await deps.repos.leads.listLeads(clinicId, status);
+  await recordPatientAccess({ clinicId, patientId: null, role, action: 'search', resource: 'leads' }, ctx, deps);
+  return leads.map(toSummary);
 }
 
 /**

@@ -156,6 +156,10 @@ describe.each(ENGINES)('candidacy API on %s', (engine) => {
         await server.deps.db.execute(sql`select count(*)::int as n from audit_log where resource = ${resource}`),
       );
       expect(Number(audit[0]?.n)).toBe(3);
+      const searches = rowsOf<{ n: number }>(
+        await server.deps.db.execute(sql`select count(*)::int as n from audit_log where resource = 'leads' and action = 'search'`),
+      );
+      expect(Number(searches[0]?.n)).toBeGreaterThan(0);
     });
 
     it('raises no lead without consent to contact', async () => {
