@@ -147,7 +147,7 @@ export function assessSelfCheck(
   if (outcome === 'worth_discussing') {
     reasons.push('Nothing you told us rules out every form of ketamine treatment. A physician decides at the consultation.');
   } else {
-    reasons.push('From what you told us, ketamine treatment is likely not suitable. A physician can talk this through with you.');
+    reasons.push('A physician can talk this through with you at a consultation.');
   }
   const dn4 = answers.dn4Interview ? scoreInstrument(dn4InterviewDefinition(options.dn4InterviewCutOff), answers.dn4Interview) : undefined;
   return {
