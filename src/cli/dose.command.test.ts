@@ -1,35 +1,9 @@
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/support/cli-io.ts';
 import { DEFAULT_DRUG_LIBRARY } from '../domain/pharmacology/default-drug-library.ts';
 import { registerDoseCommands } from './dose.command.ts';
-import type { CliIo } from './pk.command.ts';
 
-async function run(args: string[], files: Record<string, string> = {}) {
-  const captured = { out: '', err: '', code: 0 };
-  const io: CliIo = {
-    out: (s) => {
-      captured.out += s;
-    },
-    err: (s) => {
-      captured.err += s;
-    },
-    exit: (code) => {
-      captured.code = code;
-    },
-    readFile: (path) => {
-      if (files[path] === undefined) throw new Error('ENOENT');
-      return files[path];
-    },
-  };
-  const program = new Command('ketaclinic');
-  registerDoseCommands(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-  }
-  return captured;
-}
+const run = (args: string[], files: Record<string, string> = {}) => runCli(registerDoseCommands, args, files);
 
 const base = ['dose', 'check', '--product', 'ketamine-10-mg-ml', '--profile', 'pain-clinic-iv', '--weight-kg', '70'];
 

@@ -1,6 +1,6 @@
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, registerPkCommands } from './pk.command.ts';
+import { runCli } from '../../test/support/cli-io.ts';
+import { registerPkCommands } from './pk.command.ts';
 
 const issueRegimen = JSON.stringify({
   drug: 'ketamine',
@@ -10,33 +10,7 @@ const issueRegimen = JSON.stringify({
   ],
 });
 
-async function run(args: string[], files: Record<string, string> = { 'r.json': issueRegimen }) {
-  const captured = { out: '', err: '', code: 0 };
-  const io: CliIo = {
-    out: (s) => {
-      captured.out += s;
-    },
-    err: (s) => {
-      captured.err += s;
-    },
-    exit: (code) => {
-      captured.code = code;
-    },
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error('ENOENT: no such file');
-      return text;
-    },
-  };
-  const program = new Command('ketaclinic');
-  registerPkCommands(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-  }
-  return captured;
-}
+const run = (args: string[], files: Record<string, string> = { 'r.json': issueRegimen }) => runCli(registerPkCommands, args, files);
 
 const simulate = ['pk', 'simulate', '--model', 'kamp-2020', '--weight-kg', '70', '--age', '45', '--regimen', 'r.json'];
 

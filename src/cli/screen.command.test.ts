@@ -1,37 +1,10 @@
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/support/cli-io.ts';
 import { CANDIDACY_RULE_SET_VERSION, CANDIDACY_RULES } from '../domain/screening/candidacy-rules.ts';
 import { buildCleanEvaluationInput, buildMedication } from '../domain/screening/screening-fixtures.ts';
-import type { CliIo } from './pk.command.ts';
 import { registerScreenCommands } from './screen.command.ts';
 
-async function run(args: string[], files: Record<string, string>) {
-  const captured = { out: '', err: '', code: 0 };
-  const io: CliIo = {
-    out: (s) => {
-      captured.out += s;
-    },
-    err: (s) => {
-      captured.err += s;
-    },
-    exit: (code) => {
-      captured.code = code;
-    },
-    readFile: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error('ENOENT: no such file');
-      return text;
-    },
-  };
-  const program = new Command('ketaclinic');
-  registerScreenCommands(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-  }
-  return captured;
-}
+const run = (args: string[], files: Record<string, string> = {}) => runCli(registerScreenCommands, args, files);
 
 const withBenzodiazepine = () => {
   const input = buildCleanEvaluationInput();

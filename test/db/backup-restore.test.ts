@@ -6,7 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { asc, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { restoreBackup, writeBackup } from '../../src/app/backup.usecases.ts';
 import type { Deps } from '../../src/app/deps.ts';
@@ -16,7 +15,7 @@ import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/database
 import { auditHeads, auditLog, instanceSettings, patients, patientVersions, staffRoles, user } from '../../src/db/schema/index.ts';
 import { createDeps } from '../../src/server.ts';
 import { createClient } from '../support/http-client.ts';
-import { adminPostgresUrl, postgresUrlFor } from '../support/postgres.ts';
+import { postgresUrlFor, withPostgresAdmin } from '../support/postgres.ts';
 import { createTestDatabase, ENGINES, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -38,25 +37,15 @@ async function createEmptyTarget(): Promise<Target> {
   if (!havePostgres) return createTestDatabase('pglite', { demo: false });
   const name = `kc_test_${randomUUID().replaceAll('-', '')}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketaclinic-restore-'));
-  await withAdmin((admin) => admin.query(`create database ${name}`));
+  await withPostgresAdmin((admin) => admin.query(`create database ${name}`));
   return {
     dataDir,
     databaseUrl: postgresUrlFor(name),
     drop: async () => {
-      await withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
+      await withPostgresAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminPostgresUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function openDeps(target: { dataDir: string; databaseUrl: string | undefined }): Promise<{ handle: DatabaseHandle; deps: Deps }> {

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/database.ts';
-import { adminPostgresUrl, postgresUrlFor } from '../support/postgres.ts';
+import { postgresUrlFor, withPostgresAdmin } from '../support/postgres.ts';
 import { ENGINES } from '../support/test-database.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,16 +28,6 @@ function listFiles(dir: string): Record<string, string> {
 
 const sqlFiles = fs.readdirSync(migrationsDir).filter((f) => f.endsWith('.sql'));
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsDir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminPostgresUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('committed migrations', { timeout: 120_000 }, () => {
   let tmpDir: string | undefined;
@@ -83,8 +72,8 @@ describe.each(ENGINES)('migrating a brand-new %s database from zero', (engine) =
     cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
     if (engine === 'pglite') return openDatabase({ dataDir });
     const name = `kc_test_${randomUUID().replaceAll('-', '')}`;
-    await withAdmin((admin) => admin.query(`create database ${name}`));
-    cleanups.push(() => withAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined));
+    await withPostgresAdmin((admin) => admin.query(`create database ${name}`));
+    cleanups.push(() => withPostgresAdmin((admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => undefined));
     return openDatabase({ dataDir, databaseUrl: postgresUrlFor(name) });
   }
 

@@ -21,3 +21,14 @@ export async function isPostgresReachable(): Promise<boolean> {
     return false;
   }
 }
+
+/** Runs `work` with a client on the admin database (create and drop test databases), then closes it. */
+export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminPostgresUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
-import { adminPostgresUrl, postgresUrlFor } from './postgres.ts';
+import { postgresUrlFor, withPostgresAdmin } from './postgres.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -26,23 +25,13 @@ export async function createTestDatabase(engine: Engine, options: { demo: boolea
   }
   const name = `kc_test_${randomUUID().replaceAll('-', '')}`;
   const template = inject(options.demo ? 'postgresDemoTemplate' : 'postgresEmptyTemplate');
-  await withAdmin((client) => client.query(`create database ${name} template ${template}`));
+  await withPostgresAdmin((client) => client.query(`create database ${name} template ${template}`));
   return {
     dataDir,
     databaseUrl: postgresUrlFor(name),
     drop: async () => {
-      await withAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
+      await withPostgresAdmin((client) => client.query(`drop database if exists ${name} with (force)`));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminPostgresUrl() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
