@@ -10,10 +10,11 @@
  * Day (Washington DC area only) and state holidays are not counted. Verify against the OPM calendar each year.
  */
 
-export interface LossDeadlines {
+/** A type alias, not an interface, so it is assignable to JSON entry details (implicit index signature). */
+export type LossDeadlines = {
   deaNoticeDueAt: string;
   form106DueAt: string;
-}
+};
 
 /** Calendar days to file Form 106 after discovery (DOMAIN.md 10; 88 FR 40707, effective 24 Jul 2023). */
 export const FORM_106_DAYS = 45;

@@ -1,0 +1,38 @@
+/**
+ * Public API of the controlled-substance ledger domain (issue 5). Everything here is pure: no I/O, no clock; times
+ * come in as inputs. Facts and sources: DOMAIN.md section 10; rules not found there are marked [M] where they live.
+ */
+
+export { type CsvCell, escapeCsvCell, toCsv } from './csv.ts';
+export { DEA_FIRST_LETTERS, type DeaNumberResult, validateDeaNumber } from './dea-number.ts';
+export {
+  assessDistributionLimit,
+  DISTRIBUTION_LIMIT_FRACTION,
+  type DistributionLimitAssessment,
+  type DistributionLimitInput,
+} from './distribution-limit.ts';
+export { type ApplyLinesResult, applyLines, type LedgerLine } from './ledger-model.ts';
+export {
+  computeLossDeadlines,
+  endOfLocalDay,
+  FORM_106_DAYS,
+  isFederalBusinessDay,
+  type LossDeadlines,
+  listObservedFederalHolidays,
+  toLocalDate,
+} from './loss-deadlines.ts';
+export {
+  AMOUNT_DECIMALS,
+  type Amount,
+  checkUnitFits,
+  checkWholeDevices,
+  formatDecimals,
+  type LedgerProductForm,
+  type LotMeasure,
+  negateAmount,
+  type ParsedLedgerQuantity,
+  parseLedgerQuantity,
+  type QuantityUnit,
+  roundAmount,
+  toAmount,
+} from './quantities.ts';
