@@ -42,6 +42,20 @@ export function createAppRouter() {
           path: 'dosing',
           lazy: async () => ({ Component: (await import('../features/pharmacology/components/dosing-page.tsx')).DosingPage }),
         },
+        // The controlled-substance ledger (issue 5): stock, transaction forms, counts, reports.
+        { path: 'ledger', lazy: async () => ({ Component: (await import('../features/ledger/components/stock-page.tsx')).StockPage }) },
+        {
+          path: 'ledger/new/:kind?',
+          lazy: async () => ({ Component: (await import('../features/ledger/components/transaction-page.tsx')).TransactionPage }),
+        },
+        {
+          path: 'ledger/count',
+          lazy: async () => ({ Component: (await import('../features/ledger/components/count-page.tsx')).CountPage }),
+        },
+        {
+          path: 'ledger/reports',
+          lazy: async () => ({ Component: (await import('../features/ledger/components/reports-page.tsx')).ReportsPage }),
+        },
         {
           path: 'admin/drug-library',
           lazy: async () => ({ Component: (await import('../features/pharmacology/components/drug-library-page.tsx')).DrugLibraryPage }),

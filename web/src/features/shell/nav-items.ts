@@ -1,7 +1,8 @@
-import { IconBook, IconSettings, IconSignature, IconUserHeart, IconUsers, IconVaccine } from '@tabler/icons-react';
+import { IconBook, IconLock, IconSettings, IconSignature, IconUserHeart, IconUsers, IconVaccine } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { hasAnyRole, type Me, type Role } from '../auth/auth.api.ts';
 import { LEAD_ROLES, LEADS_NAV_ITEM } from '../candidacy/lead-labels.ts';
+import { LEDGER_READ_ROLES } from '../ledger/ledger-roles.ts';
 
 export interface NavItem {
   label: string;
@@ -17,6 +18,7 @@ export function listNavItems(me: Me): NavItem[] {
   if (hasAnyRole(me, PATIENT_LIST_ROLES)) items.push({ label: 'Patients', to: '/patients', icon: IconUsers });
   if (hasAnyRole(me, LEAD_ROLES)) items.push(LEADS_NAV_ITEM);
   if (hasAnyRole(me, ['physician', 'nurse'])) items.push({ label: 'Dosing', to: '/dosing', icon: IconVaccine });
+  if (hasAnyRole(me, LEDGER_READ_ROLES)) items.push({ label: 'Controlled substances', to: '/ledger', icon: IconLock });
   if (me.patientId) items.push({ label: 'My record', to: `/patients/${me.patientId}`, icon: IconUserHeart });
   if (me.patientId) items.push({ label: 'My consents', to: `/patients/${me.patientId}/consent`, icon: IconSignature });
   if (hasAnyRole(me, ['admin'])) {

@@ -1,0 +1,125 @@
+import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
+import { describeError } from '../../../lib/api-client.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { type Discrepancy, type DiscrepancyAction, postDiscrepancyAction, type Registration, type Stock } from '../ledger.api.ts';
+import { formatDecimal } from '../stock-view-model.ts';
+import { useDiscrepancies, useInvalidateLedger } from '../use-ledger.ts';
+
+export const DISCREPANCY_ACTION_LABELS: Record<DiscrepancyAction, string> = {
+  investigating: 'Investigating',
+  resolved_by_correction: 'Resolved by a correction',
+  reported_as_loss: 'Reported as a loss',
+  resolved_no_change: 'Resolved, no change',
+};
+
+/** Open and past count differences; each takes actions until it is resolved or reported (DAY.md 17:30). */
+export function DiscrepanciesPanel({ registration, stock }: { registration: Registration; stock: Stock | undefined }) {
+  const discrepancies = useDiscrepancies(registration.id);
+  const lots = new Map((stock?.lots ?? []).map((l) => [l.id, l]));
+  const locations = new Map(registration.locations.map((l) => [l.id, l.name]));
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        Discrepancies
+      </Title>
+      {discrepancies.isPending ? (
+        <Loader size="sm" aria-label="Loading discrepancies" />
+      ) : discrepancies.isError ? (
+        <Alert color="red">{describeError(discrepancies.error)}</Alert>
+      ) : discrepancies.data.items.length === 0 ? (
+        <Text c="dimmed">No count has differed from the book.</Text>
+      ) : (
+        <Stack>
+          {discrepancies.data.items.map((d) => {
+            const lot = lots.get(d.lotId);
+            return (
+              <Card key={`${d.countEntryId}:${d.lineNo}`} withBorder padding="sm" data-testid="discrepancy">
+                <Group justify="space-between" wrap="wrap">
+                  <Text size="sm">
+                    {lot ? `${lot.productName}, lot ${lot.lotNumber}` : 'Lot'} · {locations.get(d.locationId) ?? ''}
+                    {d.containerId ? ' · opened container' : ''}
+                    {d.countedAt ? ` · counted ${formatDateTime(d.countedAt)}` : ''}
+                  </Text>
+                  <Group gap="xs">
+                    <Text size="sm" c="red" fw={600}>
+                      {d.differenceMl > 0 ? '+' : ''}
+                      {formatDecimal(d.differenceMl)} mL
+                    </Text>
+                    {d.status && <Badge color={isOpen(d) ? 'red' : 'teal'}>{d.status.replaceAll('_', ' ')}</Badge>}
+                  </Group>
+                </Group>
+                {(d.actions ?? []).map((a, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: actions are an append-only list
+                  <Text size="xs" c="dimmed" key={i}>
+                    {DISCREPANCY_ACTION_LABELS[a.action] ?? a.action}
+                    {a.byName ? ` by ${a.byName}` : ''}
+                    {a.at ? `, ${formatDateTime(a.at)}` : ''}: {a.note}
+                  </Text>
+                ))}
+                {isOpen(d) && <ActionForm registration={registration} discrepancy={d} />}
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function isOpen(d: Discrepancy): boolean {
+  return d.status === undefined || d.status === 'open' || d.status === 'investigating';
+}
+
+function ActionForm({ registration, discrepancy }: { registration: Registration; discrepancy: Discrepancy }) {
+  const invalidate = useInvalidateLedger();
+  const [action, setAction] = useState<DiscrepancyAction>('investigating');
+  const [note, setNote] = useState('');
+  const [entryId, setEntryId] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      postDiscrepancyAction(registration.id, discrepancy.countEntryId, discrepancy.lineNo, {
+        action,
+        note: note.trim(),
+        ...(action === 'resolved_by_correction' ? { correctionEntryId: entryId.trim() } : {}),
+        ...(action === 'reported_as_loss' ? { lossEntryId: entryId.trim() } : {}),
+      }),
+    onSuccess: async () => {
+      setNote('');
+      setEntryId('');
+      await invalidate(registration.id);
+    },
+  });
+  const needsEntry = action === 'resolved_by_correction' || action === 'reported_as_loss';
+  return (
+    <Stack gap="xs" mt="xs">
+      <Group align="flex-end" wrap="wrap">
+        <Select
+          label="Action"
+          data={Object.entries(DISCREPANCY_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+          value={action}
+          onChange={(value) => value && setAction(value as DiscrepancyAction)}
+          allowDeselect={false}
+          w={{ base: '100%', sm: 240 }}
+        />
+        {needsEntry && (
+          <TextInput
+            label={action === 'resolved_by_correction' ? 'Correction entry id' : 'Loss entry id'}
+            value={entryId}
+            onChange={(e) => setEntryId(e.currentTarget.value)}
+            w={{ base: '100%', sm: 320 }}
+          />
+        )}
+      </Group>
+      <Textarea label="Action note" required value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
+      {save.isError && <FormErrorAlert error={save.error} title="The action was not recorded" />}
+      <Group>
+        <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={!note.trim() || (needsEntry && !entryId.trim())}>
+          Record action
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,346 @@
+import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useSession } from '../../auth/session-context.ts';
+import type { Registration, TransactionKind } from '../ledger.api.ts';
+import { decodeSource, describeLot } from '../stock-view-model.ts';
+import { CORRECTABLE_KINDS, describeEntryKind } from '../transaction-kinds.ts';
+import { useEntries } from '../use-ledger.ts';
+import { type FieldsProps, firstError, PartyFields, PatientPicker, QuantityInput, SourceSelect } from './field-widgets.tsx';
+import { ReceiptFields } from './receipt-fields.tsx';
+
+/** The fields of one transaction kind (the witness panel is added by the form around them). */
+export function TransactionFields({ kind, registration, ...props }: FieldsProps & { kind: TransactionKind; registration: Registration }) {
+  switch (kind) {
+    case 'receipt':
+      return <ReceiptFields {...props} />;
+    case 'administration':
+      return <AdministrationFields {...props} />;
+    case 'dispensing':
+      return <DispensingFields {...props} />;
+    case 'waste':
+      return (
+        <Stack>
+          <SourceSelect
+            {...props}
+            label="Opened container"
+            errorPaths={['containerId']}
+            options={{ openedOnly: true, includeExpired: true }}
+          />
+          <QuantityFor {...props} label="Wasted amount" />
+          <Textarea
+            label="Reason"
+            required
+            value={props.draft.reason}
+            onChange={(e) => props.set('reason', e.currentTarget.value)}
+            error={props.errors.reason}
+          />
+        </Stack>
+      );
+    case 'breakage':
+      return (
+        <Stack>
+          <SourceSelect {...props} options={{ includeExpired: true }} />
+          <QuantityFor {...props} label="Amount lost" />
+          <Textarea
+            label="What happened"
+            required
+            value={props.draft.description}
+            onChange={(e) => props.set('description', e.currentTarget.value)}
+            error={props.errors.description}
+          />
+        </Stack>
+      );
+    case 'move':
+      return (
+        <Stack>
+          <SourceSelect
+            {...props}
+            field="lotSource"
+            label="Sealed stock to move"
+            errorPaths={['lotId', 'fromLocationId']}
+            options={{ sealedOnly: true, includeExpired: true }}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="To location"
+              required
+              data={registration.locations.map((l) => ({ value: l.id, label: l.name }))}
+              value={props.draft.toLocationId || null}
+              onChange={(value) => props.set('toLocationId', value ?? '')}
+              error={props.errors.toLocationId}
+            />
+            <ContainersInput {...props} />
+          </SimpleGrid>
+        </Stack>
+      );
+    case 'distribution_out':
+      return (
+        <Stack>
+          <SourceSelect
+            {...props}
+            field="lotSource"
+            label="Sealed stock to distribute"
+            errorPaths={['lotId', 'locationId']}
+            options={{ sealedOnly: true }}
+          />
+          <ContainersInput {...props} />
+          <PartyFields who="recipient" {...props} />
+          <Text size="sm" c="dimmed">
+            21 CFR 1307.11: without a distributor registration, a practitioner's distributions to other practitioners stay within 5 % of the
+            dosage units it dispenses and distributes in a year. A recipient that is a registration of this organization receives the stock
+            in its own chain.
+          </Text>
+        </Stack>
+      );
+    case 'return':
+      return (
+        <Stack>
+          <SourceSelect
+            {...props}
+            field="lotSource"
+            label="Sealed stock to return"
+            errorPaths={['lotId', 'locationId']}
+            options={{ sealedOnly: true, includeExpired: true }}
+          />
+          <ContainersInput {...props} />
+          <Radio.Group
+            label="Returned to"
+            value={props.draft.recipientType}
+            onChange={(value) => props.set('recipientType', value as 'supplier' | 'reverse_distributor')}
+          >
+            <Stack gap={4} mt={4}>
+              <Radio value="supplier" label="Supplier" />
+              <Radio value="reverse_distributor" label="Reverse distributor" />
+            </Stack>
+          </Radio.Group>
+          <PartyFields who="recipient" {...props} />
+          <Textarea
+            label="Reason"
+            required
+            value={props.draft.reason}
+            onChange={(e) => props.set('reason', e.currentTarget.value)}
+            error={props.errors.reason}
+          />
+        </Stack>
+      );
+    case 'destruction':
+      return (
+        <Stack>
+          <Text size="sm" c="dimmed">
+            DEA Form 41: what is destroyed, how, where, and two witnesses.
+          </Text>
+          <SourceSelect {...props} options={{ includeExpired: true }} />
+          <QuantityFor {...props} label="Amount destroyed" />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Method of destruction"
+              required
+              value={props.draft.method}
+              onChange={(e) => props.set('method', e.currentTarget.value)}
+              error={props.errors.method}
+            />
+            <TextInput
+              label="Place of destruction"
+              required
+              value={props.draft.placeOfDestruction}
+              onChange={(e) => props.set('placeOfDestruction', e.currentTarget.value)}
+              error={props.errors.placeOfDestruction}
+            />
+          </SimpleGrid>
+        </Stack>
+      );
+    case 'loss':
+      return <LossFields {...props} />;
+    case 'correction':
+      return <CorrectionFields {...props} registration={registration} />;
+    default:
+      return <Alert color="yellow">This kind of entry has no form.</Alert>;
+  }
+}
+
+function sourceForm(props: FieldsProps) {
+  const source = decodeSource(props.draft.source);
+  if (!source) return undefined;
+  const balance = props.stock.balances.find((b) =>
+    'containerId' in source
+      ? b.containerId === source.containerId
+      : !b.containerId && b.lotId === source.lotId && b.locationId === source.locationId,
+  );
+  return props.stock.lots.find((lot) => lot.id === balance?.lotId)?.form;
+}
+
+function QuantityFor(props: FieldsProps & { label: string }) {
+  return (
+    <QuantityInput
+      {...props}
+      valueKey="quantity"
+      unitKey="unit"
+      errorPaths={['quantity.value', 'quantity', 'quantity.unit']}
+      form={sourceForm(props)}
+    />
+  );
+}
+
+function ContainersInput({ draft, set, errors }: FieldsProps) {
+  return (
+    <TextInput
+      label="Containers"
+      required
+      inputMode="numeric"
+      value={draft.containers}
+      onChange={(e) => set('containers', e.currentTarget.value)}
+      error={errors.containers}
+    />
+  );
+}
+
+function AdministrationFields(props: FieldsProps) {
+  const form = sourceForm(props);
+  return (
+    <Stack>
+      <PatientPicker {...props} />
+      <SourceSelect {...props} options={{ forms: ['vial', 'nasal-device', 'compounded-oral'] }} />
+      <QuantityInput
+        {...props}
+        label="Administered amount"
+        valueKey="quantity"
+        unitKey="unit"
+        errorPaths={['administered.value', 'administered', 'administered.unit']}
+        form={form}
+      />
+      <QuantityInput
+        {...props}
+        label="Wasted remainder"
+        valueKey="wasted"
+        unitKey="wastedUnit"
+        errorPaths={['wasted.value', 'wasted', 'wasted.unit']}
+        form={form}
+        required={false}
+      />
+      <Text size="xs" c="dimmed">
+        Leave the wasted remainder empty when the rest of the container stays in use. A remainder needs a witness.
+      </Text>
+      <Textarea
+        label="Note"
+        value={props.draft.note}
+        onChange={(e) => props.set('note', e.currentTarget.value)}
+        error={props.errors.note}
+        autosize
+        minRows={1}
+      />
+    </Stack>
+  );
+}
+
+function DispensingFields(props: FieldsProps) {
+  const me = useSession();
+  const isPhysician = me.clinics.find((c) => c.id === me.activeClinicId)?.roles.includes('physician') ?? false;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Take-home compounded oral or sublingual preparations only. Esketamine is never dispensed for use at home.
+      </Text>
+      <PatientPicker {...props} />
+      <SourceSelect {...props} options={{ forms: ['compounded-oral'] }} />
+      <QuantityFor {...props} label="Quantity dispensed" />
+      {isPhysician ? (
+        <Checkbox
+          label={`I am the prescriber (${me.user.name})`}
+          checked={props.draft.prescriberUserId === me.user.id}
+          onChange={(e) => props.set('prescriberUserId', e.currentTarget.checked ? me.user.id : '')}
+          error={props.errors.prescriberUserId}
+        />
+      ) : (
+        <TextInput
+          label="Prescriber user id"
+          description="The prescribing physician's KetaClinic user id"
+          required
+          value={props.draft.prescriberUserId}
+          onChange={(e) => props.set('prescriberUserId', e.currentTarget.value)}
+          error={props.errors.prescriberUserId}
+        />
+      )}
+      <Textarea
+        label="Directions"
+        required
+        value={props.draft.directions}
+        onChange={(e) => props.set('directions', e.currentTarget.value)}
+        error={props.errors.directions}
+      />
+    </Stack>
+  );
+}
+
+function LossFields(props: FieldsProps) {
+  const { draft, set, errors } = props;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        DEA Form 106. Saving opens two tasks: written notice to the DEA within one business day of discovery, and Form 106 within 45 days.
+      </Text>
+      <SourceSelect {...props} options={{ includeExpired: true }} />
+      <QuantityFor {...props} label="Amount lost" />
+      <Radio.Group label="Kind" value={draft.lossType} onChange={(value) => set('lossType', value as 'theft' | 'loss')}>
+        <Stack gap={4} mt={4}>
+          <Radio value="loss" label="Loss" />
+          <Radio value="theft" label="Theft" />
+        </Stack>
+      </Radio.Group>
+      <Checkbox label="Significant loss" checked={draft.significant} onChange={(e) => set('significant', e.currentTarget.checked)} />
+      <TextInput
+        label="Discovered at"
+        type="datetime-local"
+        required
+        value={draft.discoveredAt}
+        onChange={(e) => set('discoveredAt', e.currentTarget.value)}
+        error={errors.discoveredAt}
+      />
+      <Textarea
+        label="What happened"
+        required
+        value={draft.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+        error={errors.description}
+      />
+    </Stack>
+  );
+}
+
+function CorrectionFields(props: FieldsProps & { registration: Registration }) {
+  const entries = useEntries(props.registration.id, { limit: 100 });
+  const lots = new Map(props.stock.lots.map((lot) => [lot.id, lot]));
+  const choices = (entries.data?.items ?? [])
+    .filter((e) => CORRECTABLE_KINDS.includes(e.kind) && !e.reversedByEntryId)
+    .map((e) => {
+      const lot = e.lines[0] ? lots.get(e.lines[0].lotId) : undefined;
+      return {
+        value: e.id,
+        label: `#${e.seq} ${describeEntryKind(e.kind)} · ${formatDateTime(e.occurredAt)} · ${e.recordedBy.name}${lot ? ` · ${describeLot(lot)}` : ''}`,
+      };
+    });
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        A correction never changes the entry: it adds a new entry that reverses every line of it. One correction per entry.
+      </Text>
+      <Select
+        label="Entry to reverse"
+        required
+        searchable
+        data={choices}
+        value={props.draft.reversesEntryId || null}
+        onChange={(value) => props.set('reversesEntryId', value ?? '')}
+        error={firstError(props.errors, 'reversesEntryId')}
+        placeholder={entries.isPending ? 'Loading entries…' : 'Choose'}
+        comboboxProps={{ width: 'target' }}
+      />
+      <Textarea
+        label="Reason"
+        required
+        value={props.draft.reason}
+        onChange={(e) => props.set('reason', e.currentTarget.value)}
+        error={props.errors.reason}
+      />
+    </Stack>
+  );
+}
