@@ -4,6 +4,7 @@ import { createAuditRepository } from '../db/repositories/audit.repository.ts';
 import { createConsentRepository } from '../db/repositories/consent.repository.ts';
 import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
 import { createEvaluationsRepository } from '../db/repositories/evaluations.repository.ts';
+import { createLedgerRepository } from '../db/repositories/ledger.repository.ts';
 import { createLeadsRepository } from '../db/repositories/leads.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
@@ -18,6 +19,7 @@ export function createRepositories(db: Database) {
     drugLibrary: createDrugLibraryRepository(db),
     evaluations: createEvaluationsRepository(db),
     leads: createLeadsRepository(db),
+    ledger: createLedgerRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
     sessions: createSessionsRepository(db),

@@ -15,6 +15,9 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { consentRoutes } from './routes/consent.routes.ts';
 import { evaluationsRoutes } from './routes/evaluations.routes.ts';
+import { ledgerRoutes } from './routes/ledger.routes.ts';
+import { ledgerCountsRoutes } from './routes/ledger-counts.routes.ts';
+import { ledgerReportsRoutes } from './routes/ledger-reports.routes.ts';
 import { patientsRoutes } from './routes/patients.routes.ts';
 import { pharmacologyRoutes } from './routes/pharmacology.routes.ts';
 import { selfCheckRoutes } from './routes/self-check.routes.ts';
@@ -69,6 +72,9 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   await app.register(consentRoutes(deps));
   await app.register(selfCheckRoutes(deps));
   await app.register(evaluationsRoutes(deps));
+  await app.register(ledgerRoutes(deps));
+  await app.register(ledgerCountsRoutes(deps));
+  await app.register(ledgerReportsRoutes(deps));
 
   if (config.webDistDir && fs.existsSync(config.webDistDir)) {
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });

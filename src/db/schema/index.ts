@@ -3,6 +3,7 @@ export * from './auth.table.ts';
 export * from './candidacy.table.ts';
 export * from './consent.table.ts';
 export * from './instance.table.ts';
+export * from './ledger.table.ts';
 export * from './organization.table.ts';
 export * from './patients.table.ts';
 export * from './pharmacology.table.ts';

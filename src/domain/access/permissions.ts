@@ -97,7 +97,16 @@ export type ClinicPermission =
   | 'lead.read_health'
   | 'lead.update'
   | 'safety_task.read'
-  | 'safety_task.complete';
+  | 'safety_task.complete'
+  | 'ledger.read'
+  | 'ledger.read_patient_log'
+  | 'ledger.register'
+  | 'ledger.receive'
+  | 'ledger.administer'
+  | 'ledger.dispense'
+  | 'ledger.dispose'
+  | 'ledger.correct'
+  | 'ledger.count';
 
 /** Drafts are an admin's task; approval is clinical (a physician, never the draft's author: checked by the use case). */
 export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> = {
@@ -116,6 +125,18 @@ export const CLINIC_PERMISSIONS: Record<ClinicPermission, readonly StaffRole[]> 
   // PHQ-9 item 9 safety tasks (DOMAIN.md 8) are clinical follow-up.
   'safety_task.read': ['physician', 'nurse'],
   'safety_task.complete': ['physician', 'nurse'],
+  // The Schedule III ledger (issue 5; DOMAIN.md 10). Admins (clinic managers) receive, move, count and report stock
+  // and manage registrations, but administration, waste and dispensing are clinical acts, and the administration and
+  // dispensing log names patients, so admins never read it.
+  'ledger.read': ['admin', 'physician', 'nurse'],
+  'ledger.read_patient_log': ['physician', 'nurse'],
+  'ledger.register': ['admin'],
+  'ledger.receive': ['admin', 'physician', 'nurse'],
+  'ledger.administer': ['physician', 'nurse'],
+  'ledger.dispense': ['physician', 'nurse'],
+  'ledger.dispose': ['admin', 'physician', 'nurse'],
+  'ledger.correct': ['admin', 'physician', 'nurse'],
+  'ledger.count': ['admin', 'physician', 'nurse'],
 };
 
 /** The staff role under which the actor may take a clinic-level action in `clinicId`, or null when denied. */

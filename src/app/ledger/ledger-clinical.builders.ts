@@ -1,0 +1,181 @@
+import type { LotRow } from '../../db/repositories/ledger.repository.ts';
+import { type Amount, toAmount } from '../../domain/ledger/quantities.ts';
+import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
+import { validationFailed } from '../errors.ts';
+import { esketamineNotDispensable, notDispensable, patientNotFound, prescriberNotEligible, unitMismatch } from './ledger.errors.ts';
+import { type Bucket, lotMeasure, negate } from './ledger-stock.ts';
+import { lotDetails } from './ledger-supply.builders.ts';
+import type { Batch, BuildContext } from './ledger-transactions.usecases.ts';
+import { witnessDetails } from './witnesses.ts';
+
+type Input<K extends TransactionInput['kind']> = Extract<TransactionInput, { kind: K }>;
+
+/** A patient of this organization, or 404 (the ledger never reveals whether an id exists elsewhere). */
+async function requirePatient(patientId: string, c: BuildContext) {
+  const head = await c.repos.patients.findHead(patientId);
+  if (!head || head.organizationId !== c.registration.organizationId) throw patientNotFound();
+  return head;
+}
+
+/** A staff member holding one of `roles` in the registration's clinic, or null. */
+async function findClinician(userId: string, roles: readonly string[], c: BuildContext) {
+  const person = await c.repos.organization.findUser(userId);
+  if (!person || person.active === false || person.organizationId !== c.registration.organizationId) return null;
+  const held = await c.repos.organization.listRoles(userId);
+  return held.some((r) => r.clinicId === c.registration.clinicId && roles.includes(r.role)) ? { userId, name: person.name } : null;
+}
+
+/**
+ * Opens a sealed container: one sealed container leaves stock and an opened container (tracked in mL from now on)
+ * arrives at the same location. Returns the new bucket and its full content for a draw in the same transaction.
+ */
+async function openContainer(lot: LotRow, locationId: string, c: BuildContext): Promise<{ batch: Batch; bucket: Bucket; full: Amount }> {
+  c.stock.requireUnexpired(lot);
+  if (lot.form === 'nasal-device') throw unitMismatch('source', 'a nasal device is used whole and never opened');
+  const entryId = c.deps.newId();
+  const container = {
+    id: c.deps.newId(),
+    registrationId: c.registration.id,
+    lotId: lot.id,
+    locationId,
+    openedBy: c.actorId,
+    openedAt: new Date(c.occurredAt),
+    openedEntryId: entryId,
+  };
+  await c.repos.ledger.insertContainer(container);
+  const full = toAmount(1, 'container', lotMeasure(lot));
+  const batch: Batch = [
+    {
+      registrationId: c.registration.id,
+      entry: {
+        id: entryId,
+        kind: 'open_container',
+        occurredAt: c.occurredAt,
+        details: { ...lotDetails(lot), containerId: container.id },
+        lines: [
+          { lotId: lot.id, locationId, containerId: '', delta: negate(full) },
+          { lotId: lot.id, locationId, containerId: container.id, delta: full },
+        ],
+      },
+    },
+  ];
+  return { batch, bucket: { lot, locationId, containerId: container.id, container }, full };
+}
+
+export async function buildOpenContainer(input: Input<'open_container'>, c: BuildContext): Promise<Batch> {
+  const lot = await c.stock.lot(input.lotId);
+  const locationId = await c.stock.location(input.locationId);
+  return (await openContainer(lot, locationId, c)).batch;
+}
+
+/**
+ * Where a draw comes from: an opened container as it stands, sealed nasal devices used whole, or (for a vial or
+ * bottle named by lot and location) a container opened in the same transaction.
+ */
+async function resolveDraw(source: Input<'administration'>['source'], c: BuildContext) {
+  const bucket = await c.stock.source(source);
+  c.stock.requireUnexpired(bucket.lot);
+  if (bucket.containerId !== '' || bucket.lot.form === 'nasal-device') return { batch: [] as Batch, bucket, held: undefined };
+  const opened = await openContainer(bucket.lot, bucket.locationId, c);
+  return { batch: opened.batch, bucket: opened.bucket, held: opened.full };
+}
+
+const subtract = (a: Amount, b: Amount): Amount => ({ containers: a.containers - b.containers, ml: a.ml - b.ml, mg: a.mg - b.mg });
+
+/**
+ * Administration to a patient (1304.22(c): name of the person, date, quantity, who gave it), and the remainder of the
+ * draw wasted at once with a witness (DOMAIN.md 10: waste after administration is recorded with a second person).
+ */
+export async function buildAdministration(input: Input<'administration'>, c: BuildContext): Promise<Batch> {
+  await requirePatient(input.patientId, c);
+  const givenBy = await findClinician(input.givenByUserId ?? c.actorId, ['physician', 'nurse'], c);
+  if (!givenBy) throw validationFailed([{ path: 'givenByUserId', message: 'must be an active physician or nurse of this clinic' }]);
+  if (input.wasted && c.witnesses.length !== 1) {
+    throw validationFailed([{ path: 'witnesses', message: 'a wasted remainder needs one witness who signs in here' }]);
+  }
+  const draw = await resolveDraw(input.source, c);
+  const { bucket } = draw;
+  const administered = await c.stock.amount(input.administered, bucket, 'administered', draw.held);
+  const line = (delta: Amount) => ({
+    lotId: bucket.lot.id,
+    locationId: bucket.locationId,
+    containerId: bucket.containerId,
+    delta: negate(delta),
+  });
+  const administrationId = c.deps.newId();
+  const batch: Batch = [
+    ...draw.batch,
+    {
+      registrationId: c.registration.id,
+      entry: {
+        id: administrationId,
+        kind: 'administration',
+        occurredAt: c.occurredAt,
+        patientId: input.patientId,
+        details: {
+          ...lotDetails(bucket.lot),
+          containerId: bucket.containerId || null,
+          dose: input.administered,
+          givenBy,
+          note: input.note,
+        },
+        lines: [line(administered)],
+      },
+    },
+  ];
+  if (input.wasted) {
+    if (bucket.containerId === '') throw unitMismatch('wasted', 'a whole device leaves nothing to waste');
+    const remaining = subtract(draw.held ?? (await c.stock.balance(bucket)), administered);
+    const wasted = await c.stock.amount(input.wasted, bucket, 'wasted', remaining);
+    batch.push({
+      registrationId: c.registration.id,
+      entry: {
+        kind: 'waste',
+        occurredAt: c.occurredAt,
+        details: {
+          ...lotDetails(bucket.lot),
+          containerId: bucket.containerId,
+          quantity: input.wasted,
+          reason: 'remainder of the draw for an administration',
+          administrationEntryId: administrationId,
+          witnesses: witnessDetails(c.witnesses),
+        },
+        lines: [line(wasted)],
+      },
+    });
+  }
+  return batch;
+}
+
+/**
+ * Dispensing for use at home (1304.22(c): name and address of the patient, date, quantity, who dispensed): compounded
+ * oral or sublingual preparations only; esketamine never leaves the clinic (SPRAVATO REMS, DOMAIN.md 3).
+ */
+export async function buildDispensing(input: Input<'dispensing'>, c: BuildContext): Promise<Batch> {
+  const bucket = await c.stock.source(input.source);
+  if (bucket.lot.drug === 'esketamine') throw esketamineNotDispensable();
+  if (bucket.lot.form !== 'compounded-oral') throw notDispensable();
+  c.stock.requireUnexpired(bucket.lot);
+  await requirePatient(input.patientId, c);
+  const prescriber = await findClinician(input.prescriberUserId, ['physician'], c);
+  if (!prescriber) throw prescriberNotEligible();
+  const amount = await c.stock.amount(input.quantity, bucket, 'quantity');
+  return [
+    {
+      registrationId: c.registration.id,
+      entry: {
+        kind: 'dispensing',
+        occurredAt: c.occurredAt,
+        patientId: input.patientId,
+        details: {
+          ...lotDetails(bucket.lot),
+          containerId: bucket.containerId || null,
+          quantity: input.quantity,
+          prescriber,
+          directions: input.directions,
+        },
+        lines: [{ lotId: bucket.lot.id, locationId: bucket.locationId, containerId: bucket.containerId, delta: negate(amount) }],
+      },
+    },
+  ];
+}

@@ -1,0 +1,177 @@
+import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts';
+import type { ClinicPermission } from '../../domain/access/permissions.ts';
+import { validateDeaNumber } from '../../domain/ledger/dea-number.ts';
+import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
+import { type Deps, inTransaction, type Repositories, type RequestContext } from '../deps.ts';
+import { isUniqueViolation } from '../pharmacology.errors.ts';
+import { alreadyCorrected, deaNumberInvalid, occurredInFuture, registrationExpired } from './ledger.errors.ts';
+import { authorizeRegistration, localDate } from './ledger-access.ts';
+import { buildAdministration, buildDispensing, buildOpenContainer } from './ledger-clinical.builders.ts';
+import { buildCorrection } from './ledger-correction.builder.ts';
+import { buildBreakage, buildDestruction, buildLoss, buildWaste } from './ledger-disposal.builders.ts';
+import { type NewLedgerEntry, type PostedEntry, postLedgerEntries } from './ledger-posting.ts';
+import { toRegistrationView } from './ledger-registrations.usecases.ts';
+import { createStockResolver, type StockResolver } from './ledger-stock.ts';
+import { buildDistribution, buildMove, buildReceipt, buildReturn } from './ledger-supply.builders.ts';
+import { toEntryViews } from './ledger-views.ts';
+import { type VerifiedWitness, verifyWitnesses, type WitnessCredential } from './witnesses.ts';
+
+/** The permission each kind needs (src/domain/access/permissions.ts). */
+const PERMISSION_BY_KIND: Record<TransactionInput['kind'], ClinicPermission> = {
+  receipt: 'ledger.receive',
+  opening_balance: 'ledger.receive',
+  move: 'ledger.receive',
+  distribution_out: 'ledger.receive',
+  return: 'ledger.receive',
+  open_container: 'ledger.administer',
+  administration: 'ledger.administer',
+  waste: 'ledger.administer',
+  dispensing: 'ledger.dispense',
+  breakage: 'ledger.dispose',
+  destruction: 'ledger.dispose',
+  loss: 'ledger.dispose',
+  correction: 'ledger.correct',
+};
+
+/** Kinds refused once the registration has lapsed: handling new stock or patients needs a current registration. */
+const NEEDS_CURRENT_REGISTRATION = new Set<TransactionInput['kind']>([
+  'receipt',
+  'opening_balance',
+  'open_container',
+  'administration',
+  'dispensing',
+  'distribution_out',
+]);
+
+/** Everything a builder needs: the registration, the DB transaction's repositories, lookups and verified witnesses. */
+export interface BuildContext {
+  registration: RegistrationRow;
+  clinic: { id: string; timeZone: string; name: string };
+  repos: Repositories;
+  deps: Deps;
+  actorId: string;
+  occurredAt: string;
+  today: string;
+  stock: StockResolver;
+  witnesses: VerifiedWitness[];
+}
+
+export type Batch = { registrationId: string; entry: NewLedgerEntry }[];
+
+function witnessCredentialsOf(input: TransactionInput): WitnessCredential[] {
+  if (input.kind === 'correction') return [input.secondSigner];
+  if ('witnesses' in input && input.witnesses) return input.witnesses;
+  return [];
+}
+
+/** Validates a counterparty's DEA number (suppliers, recipients) with the check-digit rule. */
+export function requireValidDeaNumber(value: string, field: string): string {
+  const dea = validateDeaNumber(value);
+  if (!dea.ok) throw deaNumberInvalid(field, dea.message);
+  return dea.normalized;
+}
+
+async function build(input: TransactionInput, c: BuildContext): Promise<{ batch: Batch; warnings: string[] }> {
+  const only = async (batch: Promise<Batch>) => ({ batch: await batch, warnings: [] as string[] });
+  switch (input.kind) {
+    case 'receipt':
+    case 'opening_balance':
+      return only(buildReceipt(input, c));
+    case 'open_container':
+      return only(buildOpenContainer(input, c));
+    case 'administration':
+      return only(buildAdministration(input, c));
+    case 'dispensing':
+      return only(buildDispensing(input, c));
+    case 'waste':
+      return only(buildWaste(input, c));
+    case 'breakage':
+      return only(buildBreakage(input, c));
+    case 'move':
+      return only(buildMove(input, c));
+    case 'distribution_out':
+      return buildDistribution(input, c);
+    case 'return':
+      return only(buildReturn(input, c));
+    case 'destruction':
+      return only(buildDestruction(input, c));
+    case 'loss':
+      return only(buildLoss(input, c));
+    case 'correction':
+      return only(buildCorrection(input, c));
+  }
+}
+
+/**
+ * Records one ledger transaction (issue 5, item 3) in one database transaction: every entry and line lands, with
+ * the balances and chain heads, or nothing does. Witnesses re-authenticate first (password hashing is slow, so it
+ * happens before any lock is taken).
+ */
+export async function recordLedgerTransaction(registrationId: string, input: TransactionInput, ctx: RequestContext, deps: Deps) {
+  const { registration, role } = await authorizeRegistration(
+    registrationId,
+    PERMISSION_BY_KIND[input.kind],
+    `record a ${input.kind}`,
+    ctx,
+    deps,
+  );
+  const now = deps.clock();
+  if (input.occurredAt && Date.parse(input.occurredAt) > now.getTime() + 60_000) throw occurredInFuture();
+  if (NEEDS_CURRENT_REGISTRATION.has(input.kind) && (await toRegistrationView(registration, deps)).expiryStatus === 'expired') {
+    throw registrationExpired();
+  }
+  const clinic = (await deps.repos.organization.findClinic(registration.clinicId))!;
+  const witnesses = await verifyWitnesses(witnessCredentialsOf(input), registration, ctx.actor.userId, deps);
+  const today = localDate(now, clinic.timeZone);
+  try {
+    return await inTransaction(deps, async (repos) => {
+      const c: BuildContext = {
+        registration,
+        clinic,
+        repos,
+        deps,
+        actorId: ctx.actor.userId,
+        occurredAt: new Date(input.occurredAt ?? now.toISOString()).toISOString(),
+        today,
+        stock: createStockResolver(registration, repos, today),
+        witnesses,
+      };
+      const { batch, warnings } = await build(input, c);
+      const posted = await postLedgerEntries(repos, { actorId: ctx.actor.userId, recordedAt: now.toISOString(), newId: deps.newId }, batch);
+      const own = posted.filter((e) => e.registrationId === registrationId);
+      return { entries: await toEntryViews(own, role, repos), warnings };
+    });
+  } catch (error) {
+    if (input.kind === 'correction' && isUniqueViolation(error)) throw alreadyCorrected();
+    throw error;
+  }
+}
+
+/**
+ * Posts an administration inside the caller's transaction: the entry point for treatment sessions, which chart the
+ * dose and post it to the ledger atomically. The caller has authorized the actor and verified any witness.
+ */
+export async function postAdministration(
+  repos: Repositories,
+  deps: Deps,
+  input: { registrationId: string; actorId: string; witnesses: VerifiedWitness[] } & Extract<TransactionInput, { kind: 'administration' }>,
+): Promise<PostedEntry[]> {
+  const registration = await repos.ledger.findRegistration(input.registrationId);
+  if (!registration) throw new Error('postAdministration: unknown registration');
+  const clinic = (await repos.organization.findClinic(registration.clinicId))!;
+  const now = deps.clock();
+  const today = localDate(now, clinic.timeZone);
+  const c: BuildContext = {
+    registration,
+    clinic,
+    repos,
+    deps,
+    actorId: input.actorId,
+    occurredAt: new Date(input.occurredAt ?? now.toISOString()).toISOString(),
+    today,
+    stock: createStockResolver(registration, repos, today),
+    witnesses: input.witnesses,
+  };
+  const batch = await buildAdministration(input, c);
+  return postLedgerEntries(repos, { actorId: input.actorId, recordedAt: now.toISOString(), newId: deps.newId }, batch);
+}
