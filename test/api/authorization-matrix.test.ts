@@ -22,6 +22,11 @@ const EMAILS: Record<Exclude<RoleName, 'anonymous'>, string> = {
   patient: 'patient@demo.clinic',
 };
 
+const LEDGER_READ = { admin: 200, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 } as const;
+const LEDGER_ADMIN_ONLY = { admin: 201, physician: 403, nurse: 403, front_desk: 404, patient: 404, anonymous: 401 } as const;
+const LEDGER_WRITE_BY_STAFF = { admin: 201, physician: 201, nurse: 201, front_desk: 404, patient: 404, anonymous: 401 } as const;
+const LEDGER_CLINICAL = { admin: 403, physician: 201, nurse: 201, front_desk: 404, patient: 404, anonymous: 401 } as const;
+
 const MATRIX = {
   'GET /api/patients': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
   'POST /api/patients': { admin: 403, physician: 201, nurse: 201, front_desk: 201, patient: 403, anonymous: 401 },
@@ -99,6 +104,16 @@ const MATRIX = {
   },
   'GET /api/tasks': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
   'POST /api/tasks/:id/complete': { admin: 404, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 },
+  // Controlled-substance ledger (issue 5). Registrations belong to a clinic: a role without ledger.read there is told
+  // the registration does not exist (404); admins manage registrations and stock but never administer.
+  'GET /api/ledger/registrations': { admin: 200, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/ledger/registrations': { admin: 201, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
+  'POST /api/ledger/registrations/:registrationId/renewals': LEDGER_ADMIN_ONLY,
+  'POST /api/ledger/registrations/:registrationId/locations': LEDGER_ADMIN_ONLY,
+  'GET /api/ledger/registrations/:registrationId/stock': LEDGER_READ,
+  'POST /api/ledger/registrations/:registrationId/transactions (receipt)': LEDGER_WRITE_BY_STAFF,
+  'POST /api/ledger/registrations/:registrationId/transactions (administration)': LEDGER_CLINICAL,
+  'GET /api/ledger/registrations/:registrationId/entries': LEDGER_READ,
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;
@@ -120,6 +135,10 @@ interface Fixture {
   newEvaluationId: () => Promise<string>;
   /** A fresh open safety task (an evaluation with PHQ-9 item 9 above 0). */
   newTaskId: () => Promise<string>;
+  /** A DEA registration of the target clinic with a safe holding 10 mL ketamine vials (lot `ledgerLotId`). */
+  ledger: { registrationId: string; locationId: string; lotId: string };
+  /** A DEA number with a valid check digit, different at each call. */
+  newDeaNumber: () => string;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -247,12 +266,71 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
     body: { overrides: [] },
   }),
   'GET /api/tasks': async () => ({ method: 'GET', path: '/api/tasks' }),
+  'GET /api/ledger/registrations': async () => ({ method: 'GET', path: '/api/ledger/registrations' }),
+  'POST /api/ledger/registrations': async (f) => ({
+    method: 'POST',
+    path: '/api/ledger/registrations',
+    body: { deaNumber: f.newDeaNumber(), registrantName: 'Matrix Registrant', address: '1 Matrix Way', expiresOn: '2099-01-01' },
+  }),
+  'POST /api/ledger/registrations/:registrationId/renewals': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/renewals`,
+    body: { expiresOn: '2099-06-01' },
+  }),
+  'POST /api/ledger/registrations/:registrationId/locations': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/locations`,
+    body: { name: `Safe ${f.unique()}` },
+  }),
+  'GET /api/ledger/registrations/:registrationId/stock': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/stock`,
+  }),
+  'POST /api/ledger/registrations/:registrationId/transactions (receipt)': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/transactions`,
+    body: ledgerReceipt(f.ledger.locationId, 1),
+  }),
+  'POST /api/ledger/registrations/:registrationId/transactions (administration)': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/transactions`,
+    body: {
+      kind: 'administration',
+      patientId: f.patientId,
+      source: { lotId: f.ledger.lotId, locationId: f.ledger.locationId },
+      administered: { value: 10, unit: 'mL' },
+    },
+  }),
+  'GET /api/ledger/registrations/:registrationId/entries': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/entries`,
+  }),
   'POST /api/tasks/:id/complete': async (f) => ({
     method: 'POST',
     path: `/api/tasks/${await f.newTaskId()}/complete`,
     body: { note: 'Matrix follow-up' },
   }),
 };
+
+/** A DEA number: two letters, six digits and the check digit (d1+d3+d5 + 2*(d2+d4+d6)) mod 10. */
+function validDeaNumber(prefix: string, n: number): string {
+  const digits = String(n).padStart(6, '0').split('').map(Number);
+  const check = (digits[0]! + digits[2]! + digits[4]! + 2 * (digits[1]! + digits[3]! + digits[5]!)) % 10;
+  return `${prefix}${digits.join('')}${check}`;
+}
+
+const ledgerReceipt = (locationId: string, containers: number) => ({
+  kind: 'receipt',
+  locationId,
+  productId: 'ketamine-10-mg-ml',
+  lotNumber: 'MATRIX-1',
+  expiresOn: '2099-12-31',
+  containerVolumeMl: 10,
+  containers,
+  supplier: { name: 'Matrix Supplier', address: '2 Depot Way', deaNumber: validDeaNumber('RM', 123456) },
+  invoiceNumber: 'MX-1',
+  receivedOn: '2026-11-20',
+});
 
 const SIGNATURE_PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -310,7 +388,27 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       roles: [],
     });
     expect(target.status).toBe(201);
+    const deaPrefix = engine === 'pglite' ? 'BX' : 'BY';
+    const registration = await clients.get('admin')!.post<{ id: string }>('/api/ledger/registrations', {
+      deaNumber: validDeaNumber(deaPrefix, 900000),
+      registrantName: 'Matrix Clinic',
+      address: '1 Matrix Way',
+      expiresOn: '2099-12-31',
+    });
+    expect(registration.status).toBe(201);
+    const registrationId = registration.body.id;
+    const safe = await clients
+      .get('admin')!
+      .post<{ id: string }>(`/api/ledger/registrations/${registrationId}/locations`, { name: 'Matrix safe' });
+    const receipt = await clients
+      .get('nurse')!
+      .post(`/api/ledger/registrations/${registrationId}/transactions`, ledgerReceipt(safe.body.id, 20));
+    expect(receipt.status).toBe(201);
+    const stock = await clients.get('nurse')!.get<{ lots: { id: string }[] }>(`/api/ledger/registrations/${registrationId}/stock`);
+    let deaCounter = 0;
     fixture = {
+      ledger: { registrationId, locationId: safe.body.id, lotId: stock.body.lots[0]!.id },
+      newDeaNumber: () => validDeaNumber(deaPrefix, ++deaCounter),
       patientId: me.body.patientId,
       clinicId: me.body.activeClinicId,
       userId: target.body.id,
