@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitReconciliation } from './reconciliation-rows.ts';
+import { labelFor, splitReconciliation } from './reconciliation-rows.ts';
 
 describe('splitReconciliation', () => {
   it('turns arrays into tables and scalars into facts', () => {
@@ -20,5 +20,13 @@ describe('splitReconciliation', () => {
     const result = splitReconciliation({ totals: { differences: 0, items: [] } });
     expect(result.facts).toEqual([['totals differences', '0']]);
     expect(result.sections).toEqual([{ name: 'totals items', columns: [], rows: [] }]);
+  });
+});
+
+describe('labelFor', () => {
+  it('spells camel case, dots and underscores as words', () => {
+    expect(labelFor('countsVsBook')).toBe('Counts vs book');
+    expect(labelFor('lot.lotNumber')).toBe('Lot lot number');
+    expect(labelFor('charted_vs_ledger')).toBe('Charted vs ledger');
   });
 });

@@ -46,3 +46,12 @@ function toText(value: unknown): string {
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
+
+/** `countsVsBook` -> `Counts vs book`, `lot.lotNumber` -> `Lot lot number`. */
+export function labelFor(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[._]/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

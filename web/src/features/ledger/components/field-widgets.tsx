@@ -87,7 +87,8 @@ export function QuantityInput({
         style={{ flex: 1 }}
       />
       <Select
-        label={`${label} unit`}
+        label="Unit"
+        aria-label={`${label} unit`}
         data={units.map((u) => ({ value: u, label: UNIT_LABELS[u] }))}
         value={draft[unitKey]}
         onChange={(value) => value && set(unitKey, value as QuantityUnit)}

@@ -1,7 +1,7 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { humanize } from '../../../lib/format.ts';
+
 import type { Reconciliation } from '../ledger.api.ts';
-import { splitReconciliation } from '../reconciliation-rows.ts';
+import { labelFor, splitReconciliation } from '../reconciliation-rows.ts';
 
 /** Every difference the server lists, one table per section (charted vs ledger, counts vs book). */
 export function ReconciliationView({ data }: { data: Reconciliation }) {
@@ -14,13 +14,13 @@ export function ReconciliationView({ data }: { data: Reconciliation }) {
       </Badge>
       {facts.map(([key, value]) => (
         <Text size="sm" key={key}>
-          {humanize(key)}: {value}
+          {labelFor(key)}: {value}
         </Text>
       ))}
       {sections.map((section) => (
         <Stack gap={4} key={section.name}>
           <Title order={3} size="h6">
-            {humanize(section.name)}
+            {labelFor(section.name)}
           </Title>
           {section.rows.length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -28,11 +28,11 @@ export function ReconciliationView({ data }: { data: Reconciliation }) {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={480}>
-              <Table striped aria-label={humanize(section.name)}>
+              <Table striped aria-label={labelFor(section.name)}>
                 <Table.Thead>
                   <Table.Tr>
                     {section.columns.map((column) => (
-                      <Table.Th key={column}>{humanize(column)}</Table.Th>
+                      <Table.Th key={column}>{labelFor(column)}</Table.Th>
                     ))}
                   </Table.Tr>
                 </Table.Thead>

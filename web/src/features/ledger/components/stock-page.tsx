@@ -98,7 +98,7 @@ function StockTables({ stock }: { stock: Stock }) {
         )}
       </Group>
       {groups.length === 0 && <Text c="dimmed">No storage location yet.</Text>}
-      <SimpleGrid cols={{ base: 1, lg: groups.length > 1 ? 2 : 1 }}>
+      <SimpleGrid cols={1}>
         {groups.map((group) => (
           <LocationCard key={group.location.id} group={group} />
         ))}

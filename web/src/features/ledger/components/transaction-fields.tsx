@@ -126,9 +126,6 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
     case 'destruction':
       return (
         <Stack>
-          <Text size="sm" c="dimmed">
-            DEA Form 41: what is destroyed, how, where, and two witnesses.
-          </Text>
           <SourceSelect {...props} options={{ includeExpired: true }} />
           <QuantityFor {...props} label="Amount destroyed" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

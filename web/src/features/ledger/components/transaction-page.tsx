@@ -111,6 +111,7 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
         {needed > 0 && (
           <WitnessPanel
             title={info.kind === 'correction' ? 'Second signer' : 'Witness'}
+            heading={info.kind === 'correction' ? 'Second signer' : needed > 1 ? 'Witnesses' : 'Witness'}
             path={info.kind === 'correction' ? 'secondSigner' : 'witnesses'}
             witnesses={witnesses.slice(0, needed)}
             onChange={(next) => setWitnesses([...next, ...witnesses.slice(needed)])}

@@ -19,6 +19,7 @@ export function emptyWitnesses(count: number): WitnessCredential[] {
  */
 export function WitnessPanel({
   title = 'Witness',
+  heading = title,
   path = 'witnesses',
   witnesses,
   onChange,
@@ -26,6 +27,7 @@ export function WitnessPanel({
   errors,
 }: {
   title?: string;
+  heading?: string;
   path?: string;
   witnesses: WitnessCredential[];
   onChange: (witnesses: WitnessCredential[]) => void;
@@ -35,10 +37,18 @@ export function WitnessPanel({
   const update = (index: number, change: Partial<WitnessCredential>) =>
     onChange(witnesses.map((w, i) => (i === index ? { ...w, ...change } : w)));
   return (
-    <Paper withBorder p="md" radius="md" bg="var(--mantine-color-yellow-light)" role="group" aria-label={title} data-testid="witness-panel">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      bg="var(--mantine-color-yellow-light)"
+      role="group"
+      aria-label={heading}
+      data-testid="witness-panel"
+    >
       <Stack gap="sm">
         <Title order={2} size="h5">
-          <IconEyeCheck size={18} style={{ verticalAlign: 'text-bottom' }} /> {title}
+          <IconEyeCheck size={18} style={{ verticalAlign: 'text-bottom' }} /> {heading}
         </Title>
         <Text size="sm">
           A different staff member watches and signs with their own email and password. It is checked once and not kept on this screen.
