@@ -11,6 +11,22 @@ export {
   type DistributionLimitAssessment,
   type DistributionLimitInput,
 } from './distribution-limit.ts';
+export {
+  type ChainedEntry,
+  type ChainedLine,
+  canonicalizeLedgerEntry,
+  findFirstLedgerBreak,
+  LEDGER_GENESIS_HASH_HEX,
+  type LedgerChainBreak,
+} from './ledger-chain.ts';
+export {
+  CORRECTABLE_KINDS,
+  canonicalJson,
+  LEDGER_ENTRY_KINDS,
+  type LedgerEntryKind,
+  RECORD_ENTRY_KINDS,
+  STOCK_ENTRY_KINDS,
+} from './ledger-entry.ts';
 export { type ApplyLinesResult, applyLines, type LedgerLine } from './ledger-model.ts';
 export {
   computeLossDeadlines,
@@ -36,3 +52,4 @@ export {
   roundAmount,
   toAmount,
 } from './quantities.ts';
+export { quantitySchema, type TransactionInput, transactionInputSchema } from './transaction-input.ts';
