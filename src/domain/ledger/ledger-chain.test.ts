@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type ChainedEntry, canonicalizeLedgerEntry, findFirstLedgerBreak, LEDGER_GENESIS_HASH_HEX } from './ledger-chain.ts';
 
-const sha256Hex = (previousHashHex: string, payload: string) =>
-  createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(payload, 'utf8').digest('hex');
+/**
+ * An injective stand-in for SHA-256 (length-prefixed concatenation), as in the audit chain's test: a missed change can
+ * only mean the walk is wrong. The real hash is exercised end to end in test/db/ledger-tamper.test.ts.
+ */
+const sha256Hex = (previousHashHex: string, payload: string) => `${previousHashHex.length}:${previousHashHex}${payload}`;
 
 const entry = (seq: number, deltaMl = '-1.000'): ChainedEntry => ({
   registrationId: 'reg-1',
