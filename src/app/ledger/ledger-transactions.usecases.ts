@@ -2,6 +2,7 @@ import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts
 import type { ClinicPermission } from '../../domain/access/permissions.ts';
 import { validateDeaNumber } from '../../domain/ledger/dea-number.ts';
 import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
+import { recordPatientAccess } from '../audit.usecases.ts';
 import { type Deps, inTransaction, type Repositories, type RequestContext } from '../deps.ts';
 import { isUniqueViolation } from '../pharmacology.errors.ts';
 import { alreadyCorrected, deaNumberInvalid, occurredInFuture, registrationExpired } from './ledger.errors.ts';
@@ -138,6 +139,17 @@ export async function recordLedgerTransaction(registrationId: string, input: Tra
       };
       const { batch, warnings } = await build(input, c);
       const posted = await postLedgerEntries(repos, { actorId: ctx.actor.userId, recordedAt: now.toISOString(), newId: deps.newId }, batch);
+      for (const entry of posted.filter((e) => e.patientId)) {
+        // An administration or dispensing writes to the patient's record of care: it shows in "who opened this record".
+        const event = {
+          clinicId: registration.clinicId,
+          patientId: entry.patientId,
+          role,
+          action: 'create',
+          resource: `ledger/${entry.id}`,
+        } as const;
+        await recordPatientAccess(event, ctx, deps, repos);
+      }
       const own = posted.filter((e) => e.registrationId === registrationId);
       return { entries: await toEntryViews(own, role, repos), warnings };
     });

@@ -1,6 +1,7 @@
 import type { StoredEntry } from '../../db/repositories/ledger.repository.ts';
 import { findClinicRole, type StaffRole } from '../../domain/access/permissions.ts';
 import { LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '../../domain/ledger/ledger-entry.ts';
+import { recordPatientAccess } from '../audit.usecases.ts';
 import type { Deps, Repositories, RequestContext } from '../deps.ts';
 import { authorizeRegistration, localDate } from './ledger-access.ts';
 import { toRegistrationView } from './ledger-registrations.usecases.ts';
@@ -107,5 +108,15 @@ export async function listLedgerEntries(registrationId: string, filter: EntryFil
     { limit: filter.limit, offset: filter.offset },
   );
   const items = await toEntryViews(page.items, mayReadPatients ? 'nurse' : role, deps.repos);
+  if (mayReadPatients && items.some((item) => item.patient)) {
+    const event = {
+      clinicId: registration.clinicId,
+      patientId: null,
+      role,
+      action: 'search',
+      resource: `ledger/${registrationId}/entries`,
+    } as const;
+    await recordPatientAccess(event, ctx, deps);
+  }
   return { items, total: page.total, head: await deps.repos.ledger.findHead(registrationId) };
 }
