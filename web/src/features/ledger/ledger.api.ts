@@ -1,3 +1,4 @@
+import type { TransactionInput } from '../../../../src/domain/ledger/transaction-input.ts';
 import { requestJson } from '../../lib/api-client.ts';
 
 /**
@@ -117,62 +118,8 @@ export interface Party {
   deaNumber: string;
 }
 
-export type TransactionBody =
-  | {
-      kind: 'receipt';
-      locationId: string;
-      productId: string;
-      lotNumber: string;
-      expiresOn: string;
-      containerVolumeMl: number;
-      concentrationMgPerMl?: number;
-      containers: number;
-      supplier: Party;
-      invoiceNumber: string;
-      receivedOn: string;
-    }
-  | { kind: 'open_container'; lotId: string; locationId: string }
-  | {
-      kind: 'administration';
-      patientId: string;
-      source: StockSource;
-      administered: Quantity;
-      wasted?: Quantity;
-      witnesses?: WitnessCredential[];
-      note?: string;
-    }
-  | { kind: 'dispensing'; patientId: string; prescriberUserId: string; source: StockSource; quantity: Quantity; directions: string }
-  | { kind: 'waste'; containerId: string; quantity: Quantity; reason: string; witnesses: WitnessCredential[] }
-  | { kind: 'breakage'; source: StockSource; quantity: Quantity; description: string; witnesses: WitnessCredential[] }
-  | { kind: 'move'; lotId: string; fromLocationId: string; toLocationId: string; containers: number }
-  | { kind: 'distribution_out'; lotId: string; locationId: string; containers: number; recipient: Party }
-  | {
-      kind: 'return';
-      lotId: string;
-      locationId: string;
-      containers: number;
-      recipientType: 'supplier' | 'reverse_distributor';
-      recipient: Party;
-      reason: string;
-    }
-  | {
-      kind: 'destruction';
-      source: StockSource;
-      quantity: Quantity;
-      method: string;
-      placeOfDestruction: string;
-      witnesses: WitnessCredential[];
-    }
-  | {
-      kind: 'loss';
-      source: StockSource;
-      quantity: Quantity;
-      lossType: 'theft' | 'loss';
-      significant: boolean;
-      discoveredAt: string;
-      description: string;
-    }
-  | { kind: 'correction'; reversesEntryId: string; reason: string; secondSigner: WitnessCredential };
+/** Transaction bodies are the server's own input schema (one kind per form). */
+export type TransactionBody = TransactionInput;
 
 export type TransactionKind = TransactionBody['kind'];
 
@@ -298,7 +245,7 @@ export function getStock(registrationId: string): Promise<Stock> {
   return requestJson(scoped(registrationId, '/stock'));
 }
 
-export function postTransaction(registrationId: string, body: TransactionBody): Promise<{ entries: Entry[] }> {
+export function postTransaction(registrationId: string, body: TransactionBody): Promise<{ entries: Entry[]; warnings?: string[] }> {
   return requestJson(scoped(registrationId, '/transactions'), { method: 'POST', body });
 }
 

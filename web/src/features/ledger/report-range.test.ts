@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportUrl } from './ledger.api.ts';
-import { daysBefore, hashPrefix, toRangeQuery } from './report-range.ts';
+import { daysBefore, hashPrefix, toInstantRange, toRangeQuery } from './report-range.ts';
 
 describe('daysBefore', () => {
   it('crosses month and year ends', () => {
@@ -31,5 +31,14 @@ describe('hashPrefix', () => {
   it('shortens a long hash and leaves a short one', () => {
     expect(hashPrefix('a'.repeat(64))).toBe(`${'a'.repeat(12)}…`);
     expect(hashPrefix('abc')).toBe('abc');
+  });
+});
+
+describe('toInstantRange', () => {
+  it('covers whole local days', () => {
+    const range = toInstantRange('2026-01-01', '2026-01-31');
+    expect(new Date(range.from!).getTime()).toBe(new Date(2026, 0, 1).getTime());
+    expect(new Date(range.to!).getTime()).toBe(new Date(2026, 1, 1).getTime() - 1);
+    expect(toInstantRange('', '')).toEqual({});
   });
 });

@@ -27,3 +27,15 @@ export function toRangeQuery(from: string, to: string): { from?: string; to?: st
 export function hashPrefix(hashHex: string, length = 12): string {
   return hashHex.length > length ? `${hashHex.slice(0, length)}…` : hashHex;
 }
+
+/**
+ * Calendar days (inclusive) as the instants the entries API filters `occurredAt` by: from the start of the first day
+ * to the last millisecond of the last, in the browser's time zone.
+ */
+export function toInstantRange(from: string, to: string): { from?: string; to?: string } {
+  const days = toRangeQuery(from, to);
+  return {
+    ...(days.from ? { from: new Date(`${days.from}T00:00:00`).toISOString() } : {}),
+    ...(days.to ? { to: new Date(`${days.to}T23:59:59.999`).toISOString() } : {}),
+  };
+}

@@ -150,6 +150,23 @@ function party(c: Checker, prefix: 'supplier' | 'recipient', d: TransactionDraft
   };
 }
 
+/** A new lot at a location: receipts and the opening balance. */
+function lotFields(c: Checker, d: TransactionDraft) {
+  const concentration = d.concentrationMgPerMl.trim() ? parsePositive(d.concentrationMgPerMl) : undefined;
+  if (concentration === null) c.errors.concentrationMgPerMl = 'Enter the concentration in mg/mL.';
+  const volume = parsePositive(d.containerVolumeMl);
+  if (volume === null) c.errors.containerVolumeMl = 'Enter the volume of one container in mL.';
+  return {
+    locationId: c.text('locationId', d.locationId, 'the storage location'),
+    productId: c.text('productId', d.productId, 'the product'),
+    lotNumber: c.text('lotNumber', d.lotNumber, 'the lot number'),
+    expiresOn: c.text('expiresOn', d.expiresOn, 'the lot expiry date'),
+    containerVolumeMl: volume ?? 0,
+    ...(concentration ? { concentrationMgPerMl: concentration } : {}),
+    containers: c.containers('containers', d.containers),
+  };
+}
+
 /** The API body for one kind, or the problems found before sending (the server validates again). */
 export function buildTransactionBody(kind: TransactionKind, d: TransactionDraft, witnesses: WitnessCredential[]): BuildResult {
   const c = new Checker();
@@ -159,25 +176,16 @@ export function buildTransactionBody(kind: TransactionKind, d: TransactionDraft,
 
 function buildUnchecked(kind: TransactionKind, d: TransactionDraft, witnesses: WitnessCredential[], c: Checker): TransactionBody {
   switch (kind) {
-    case 'receipt': {
-      const concentration = d.concentrationMgPerMl.trim() ? parsePositive(d.concentrationMgPerMl) : undefined;
-      if (concentration === null) c.errors.concentrationMgPerMl = 'Enter the concentration in mg/mL.';
-      const volume = parsePositive(d.containerVolumeMl);
-      if (volume === null) c.errors.containerVolumeMl = 'Enter the volume of one container in mL.';
+    case 'receipt':
       return {
         kind,
-        locationId: c.text('locationId', d.locationId, 'the storage location'),
-        productId: c.text('productId', d.productId, 'the product'),
-        lotNumber: c.text('lotNumber', d.lotNumber, 'the lot number'),
-        expiresOn: c.text('expiresOn', d.expiresOn, 'the lot expiry date'),
-        containerVolumeMl: volume ?? 0,
-        ...(concentration ? { concentrationMgPerMl: concentration } : {}),
-        containers: c.containers('containers', d.containers),
+        ...lotFields(c, d),
         supplier: party(c, 'supplier', d),
         invoiceNumber: c.text('invoiceNumber', d.invoiceNumber, 'the invoice number'),
         receivedOn: c.text('receivedOn', d.receivedOn, 'the date received'),
       };
-    }
+    case 'opening_balance':
+      return { kind, ...lotFields(c, d), ...(d.note.trim() ? { note: d.note.trim() } : {}) };
     case 'open_container':
       return { kind, ...c.sealed('source', d.source) };
     case 'administration': {

@@ -73,6 +73,14 @@ export const TRANSACTION_KINDS: readonly TransactionKindInfo[] = [
     witnesses: 1,
   },
   {
+    slug: 'opening-balance',
+    kind: 'opening_balance',
+    label: 'Opening balance',
+    hint: 'Stock on hand when the ledger starts (only before any other stock entry)',
+    roles: LEDGER_RECEIVE_ROLES,
+    witnesses: 0,
+  },
+  {
     slug: 'dispensing',
     kind: 'dispensing',
     label: 'Dispensing',

@@ -6,7 +6,7 @@ import { receivableProducts } from '../receipt-products.ts';
 import { type FieldsProps, PartyFields } from './field-widgets.tsx';
 
 /** Receipt (and the fields a receipt shares): product from the clinic's approved drug library, lot, quantity, supplier. */
-export function ReceiptFields(props: FieldsProps) {
+export function ReceiptFields({ withSupplier = true, ...props }: FieldsProps & { withSupplier?: boolean }) {
   const { draft, set, errors, stock } = props;
   const library = useQuery({ queryKey: pharmacologyKeys.library, queryFn: getDrugLibrary });
   const products = library.data ? receivableProducts(library.data.current.library) : [];
@@ -87,6 +87,15 @@ export function ReceiptFields(props: FieldsProps) {
           {product.concentrationMgPerMl} mg/mL from the drug library.
         </Text>
       )}
+      {withSupplier ? <SupplierFields {...props} /> : null}
+    </Stack>
+  );
+}
+
+function SupplierFields(props: FieldsProps) {
+  const { draft, set, errors } = props;
+  return (
+    <Stack>
       <PartyFields who="supplier" {...props} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput

@@ -6,7 +6,7 @@ import { describeError } from '../../../lib/api-client.ts';
 import { formatDateTime, todayIso } from '../../../lib/format.ts';
 import { COUNT_KIND_LABELS } from '../count-draft.ts';
 import { getReconciliation, ledgerKeys, listCounts, type Registration, type ReportKind, reportUrl } from '../ledger.api.ts';
-import { daysBefore, REPORT_LABELS, toRangeQuery } from '../report-range.ts';
+import { daysBefore, REPORT_LABELS, toInstantRange, toRangeQuery } from '../report-range.ts';
 import { EntriesList } from './entries-list.tsx';
 import { LedgerFrame } from './ledger-frame.tsx';
 import { ReconciliationView } from './reconciliation-view.tsx';
@@ -106,7 +106,7 @@ function ReportsForRegistration({ registration }: { registration: Registration }
           <ReconciliationView data={reconciliation.data} />
         )}
       </Card>
-      <EntriesList registration={registration} range={range} />
+      <EntriesList registration={registration} range={toInstantRange(from, to)} />
     </Stack>
   );
 }

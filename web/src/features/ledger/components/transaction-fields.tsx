@@ -13,6 +13,8 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
   switch (kind) {
     case 'receipt':
       return <ReceiptFields {...props} />;
+    case 'opening_balance':
+      return <ReceiptFields {...props} withSupplier={false} />;
     case 'administration':
       return <AdministrationFields {...props} />;
     case 'dispensing':

@@ -65,7 +65,7 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
   const [draft, setDraft] = useState<TransactionDraft>(() => emptyDraft(todayIso()));
   const [witnesses, setWitnesses] = useState<WitnessCredential[]>(() => emptyWitnesses(2));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [posted, setPosted] = useState<Entry[] | null>(null);
+  const [posted, setPosted] = useState<{ entries: Entry[]; warnings: string[] } | null>(null);
   const needed = witnessCount(info.kind, draft);
   const pending = useRef<TransactionBody | null>(null);
   const save = useMutation({
@@ -77,7 +77,7 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
       return postTransaction(registration.id, body);
     },
     onSuccess: async (answer) => {
-      setPosted(answer.entries);
+      setPosted({ entries: answer.entries, warnings: answer.warnings ?? [] });
       setDraft(emptyDraft(todayIso()));
       setWitnesses(emptyWitnesses(2));
       await invalidate(registration.id);
@@ -125,7 +125,7 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
             Check the marked fields.
           </Alert>
         )}
-        {posted && <PostedEntries entries={posted} />}
+        {posted && <PostedEntries entries={posted.entries} warnings={posted.warnings} />}
         <Group justify="space-between">
           <Anchor component={Link} to={`/ledger${search}`}>
             Back to stock
@@ -139,7 +139,7 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
   );
 }
 
-function PostedEntries({ entries }: { entries: Entry[] }) {
+function PostedEntries({ entries, warnings }: { entries: Entry[]; warnings: string[] }) {
   return (
     <Alert color="teal" role="status" title="Recorded in the ledger" data-testid="posted-entries">
       <List size="sm">
@@ -149,6 +149,11 @@ function PostedEntries({ entries }: { entries: Entry[] }) {
           </List.Item>
         ))}
       </List>
+      {warnings.map((warning) => (
+        <Text size="sm" c="orange.9" key={warning} mt="xs">
+          {warning}
+        </Text>
+      ))}
       <Title order={3} size="h6" mt="xs">
         The form is ready for the next entry.
       </Title>
