@@ -4,8 +4,9 @@ import { createAuditRepository } from '../db/repositories/audit.repository.ts';
 import { createConsentRepository } from '../db/repositories/consent.repository.ts';
 import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
 import { createEvaluationsRepository } from '../db/repositories/evaluations.repository.ts';
-import { createLedgerRepository } from '../db/repositories/ledger.repository.ts';
 import { createLeadsRepository } from '../db/repositories/leads.repository.ts';
+import { createLedgerRepository } from '../db/repositories/ledger.repository.ts';
+import { createLedgerCountsRepository } from '../db/repositories/ledger-counts.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
 import { createSessionsRepository } from '../db/repositories/sessions.repository.ts';
@@ -20,6 +21,7 @@ export function createRepositories(db: Database) {
     evaluations: createEvaluationsRepository(db),
     leads: createLeadsRepository(db),
     ledger: createLedgerRepository(db),
+    ledgerCounts: createLedgerCountsRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
     sessions: createSessionsRepository(db),
