@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { registerAdminCommands } from './admin.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerDoseCommands } from './dose.command.ts';
+import { registerLedgerCommands } from './ledger.command.ts';
 import { registerPkCommands } from './pk.command.ts';
 import { registerScreenCommands } from './screen.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -19,6 +20,7 @@ const program = new Command('ketaclinic')
 registerServeCommand(program);
 registerAdminCommands(program);
 registerBackupCommands(program);
+registerLedgerCommands(program);
 registerPkCommands(program);
 registerDoseCommands(program);
 registerScreenCommands(program);
