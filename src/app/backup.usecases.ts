@@ -3,8 +3,9 @@ import readline from 'node:readline';
 import type { Database } from '../db/database.ts';
 import { BACKUP_TABLES, type BackupTableName, createBackupRepository } from '../db/repositories/backup.repository.ts';
 import { verifyAuditTrail } from './audit.usecases.ts';
-import { createRepositories, type Deps } from './deps.ts';
+import { createRepositories, type Deps, type Repositories } from './deps.ts';
 import { AppError } from './errors.ts';
+import { verifyLedger } from './ledger/ledger-verify.usecases.ts';
 
 const FORMAT = 'ketaclinic-backup';
 const PAGE_ROWS = 2000;
@@ -16,6 +17,8 @@ interface BackupHeader {
   createdAt: string;
   /** Audit chain heads at backup time: restore checks the restored chain ends exactly here. */
   auditHeads: { clinicId: string; seq: number; hashHex: string }[];
+  /** Controlled-substance ledger heads (issue 5, item 4): restore checks every chain ends exactly here. */
+  ledgerHeads: { registrationId: string; seq: number; hashHex: string }[];
   rowCounts: Record<string, number>;
 }
 
@@ -35,6 +38,7 @@ export async function writeBackup(filePath: string, deps: Deps): Promise<BackupH
         schemaVersion: await backup.readSchemaVersion(),
         createdAt: deps.clock().toISOString(),
         auditHeads: await createRepositories(tx as unknown as Database).audit.listHeads(),
+        ledgerHeads: await listLedgerHeads(createRepositories(tx as unknown as Database)),
         rowCounts,
       };
       const out = fs.createWriteStream(filePath, { flags: 'wx' });
@@ -111,8 +115,35 @@ export async function restoreBackup(filePath: string, deps: Deps): Promise<Backu
       throw new AppError('backup.audit_mismatch', 400, 'The restored audit trail does not match the heads recorded in the backup.', {
         ...verification,
       });
+    await verifyRestoredLedger(txRepos, header);
   });
   return header;
+}
+
+/** Every ledger chain's head, by registration id: what a backup header records and a restore must reproduce. */
+async function listLedgerHeads(repos: Repositories): Promise<BackupHeader['ledgerHeads']> {
+  const heads: BackupHeader['ledgerHeads'] = [];
+  for (const registrationId of await repos.ledger.listRegistrationIds()) {
+    const head = await repos.ledger.findHead(registrationId);
+    if (head) heads.push({ registrationId, ...head });
+  }
+  return heads;
+}
+
+/**
+ * Recomputes the restored ledger chains and balances and compares the heads with those in the header, before the
+ * restore commits. A header without ledger heads counts as none, so ledger rows it does not vouch for are refused.
+ */
+async function verifyRestoredLedger(repos: Repositories, header: BackupHeader) {
+  const verification = await verifyLedger({ repos });
+  const heads = await listLedgerHeads(repos);
+  if (verification.ok && JSON.stringify(heads) === JSON.stringify(header.ledgerHeads ?? [])) return;
+  throw new AppError(
+    'backup.ledger_mismatch',
+    400,
+    'The restored controlled-substance ledger does not match the heads recorded in the backup.',
+    { ...verification },
+  );
 }
 
 function parseRow(line: string): { table: BackupTableName; row: unknown } {
