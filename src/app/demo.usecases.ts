@@ -2,6 +2,7 @@ import { DEMO_CLINICS, DEMO_ORGANIZATION, DEMO_USERS } from '../domain/demo/demo
 import { buildDemoPatients } from '../domain/demo/demo-patients.ts';
 import { insertUserAccount } from './admin.usecases.ts';
 import type { Deps } from './deps.ts';
+import { seedDemoLedger } from './ledger/ledger-demo.usecases.ts';
 
 /** Demo accounts end in this domain; a server not in demo mode refuses them at sign-in. */
 export const DEMO_EMAIL_DOMAIN = '@demo.clinic';
@@ -55,5 +56,6 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
   for (const user of DEMO_USERS) {
     if (user.patientIndex !== null) await patients.linkUser(patientIds[user.patientIndex]!, userIds.get(user.email)!);
   }
+  await seedDemoLedger(deps, { organizationId, clinicIds, patientIds, userIdByEmail: userIds });
   return true;
 }
