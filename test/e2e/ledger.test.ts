@@ -157,6 +157,13 @@ describe('controlled-substance ledger in the browser', () => {
     const result = page.getByTestId('count-result');
     await expect(result.textContent()).resolves.toMatch(/Shift count saved.*1 difference/);
     await expect(result.getByRole('row').filter({ hasText: LOT }).textContent()).resolves.toContain('-10 mL');
+
+    // The difference is open until someone acts on it.
+    const discrepancy = page.getByTestId('discrepancy').filter({ hasText: LOT });
+    await expect(discrepancy.textContent()).resolves.toMatch(/-10 mL\s*open/);
+    await discrepancy.getByLabel('Action note').fill('Checking the delivery and the sharps bin');
+    await discrepancy.getByRole('button', { name: 'Record action' }).click();
+    await expect.poll(() => discrepancy.textContent()).toMatch(/investigating.*Investigating by Nico Nurse/);
     await page.screenshot({ path: join(RESULTS_DIR, 'ledger-count.png'), fullPage: true });
     await page.close();
   });

@@ -72,6 +72,11 @@ describe('buildCountBody', () => {
 describe('listDifferences', () => {
   it('keeps only lines where the count differs from the book', () => {
     const line = (differenceMl: number): CountLine => ({
+      lineNo: 1,
+      productName: 'Ketamine',
+      lotNumber: 'L1',
+      locationName: 'Safe A',
+      discrepancy: differenceMl !== 0,
       lotId: 'l',
       locationId: 'x',
       containerId: null,

@@ -79,9 +79,9 @@ export function buildCountBody(input: {
   };
 }
 
-/** The lines whose count differs from the book (any non-zero mL difference). */
+/** The lines whose count differs from the book (the server marks them; any non-zero mL difference). */
 export function listDifferences(lines: CountLine[]): CountLine[] {
-  return lines.filter((line) => Math.abs(line.differenceMl) > 0);
+  return lines.filter((line) => line.discrepancy || Math.abs(line.differenceMl) > 0);
 }
 
 /** A count of zero or more (`0`, `3`, `6.3`, `6,3`); null for empty or other text. */

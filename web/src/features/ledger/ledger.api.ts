@@ -1,4 +1,11 @@
+import type { z } from 'zod';
 import type { TransactionInput } from '../../../../src/domain/ledger/transaction-input.ts';
+import type {
+  countSchema,
+  discrepancySchema,
+  lossTaskSchema,
+  reconciliationSchema,
+} from '../../../../src/http/schemas/ledger-counts.schemas.ts';
 import { requestJson } from '../../lib/api-client.ts';
 
 /**
@@ -142,46 +149,14 @@ export interface NewCount {
   lines: CountLineInput[];
 }
 
-export interface CountLine {
-  lineNo?: number;
-  lotId: string;
-  locationId: string;
-  containerId: string | null;
-  bookContainers: number;
-  bookMl: number;
-  bookMg: number;
-  countedContainers: number;
-  countedMl: number;
-  countedMg: number;
-  differenceMl: number;
-}
-
-export interface Count {
-  id: string;
-  seq?: number;
-  countKind: CountKind;
-  timeOfDay: TimeOfDay | null;
-  countedAt: string;
-  recordedBy?: { id: string; name: string };
-  secondCounter?: { userId: string; name: string; role: string };
-  note?: string;
-  lines: CountLine[];
-}
-
-export type DiscrepancyAction = 'investigating' | 'resolved_by_correction' | 'reported_as_loss' | 'resolved_no_change';
-
-export interface Discrepancy {
-  countEntryId: string;
-  lineNo: number;
-  countedAt?: string;
-  lotId: string;
-  locationId: string;
-  containerId: string | null;
-  differenceMl: number;
-  status?: string;
-  actions?: { action: DiscrepancyAction; note: string; at?: string; byName?: string }[];
-  [key: string]: unknown;
-}
+/** Answers of the counts, discrepancies, loss tasks and reconciliation routes: the server's response schemas. */
+export type Count = z.infer<typeof countSchema>;
+export type CountLine = Count['lines'][number];
+export type Discrepancy = z.infer<typeof discrepancySchema>;
+export type DiscrepancyAction = Discrepancy['actions'][number]['action'];
+export type LossTask = z.infer<typeof lossTaskSchema>;
+export type LossTaskKind = LossTask['task'];
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 export interface NewDiscrepancyAction {
   action: DiscrepancyAction;
@@ -189,19 +164,6 @@ export interface NewDiscrepancyAction {
   correctionEntryId?: string;
   lossEntryId?: string;
 }
-
-export type LossTaskKind = 'dea_notice_1_business_day' | 'form_106_45_days';
-
-export interface LossTask {
-  lossEntryId: string;
-  task: LossTaskKind;
-  dueAt: string;
-  completedAt?: string | null;
-  status?: string;
-  [key: string]: unknown;
-}
-
-export type Reconciliation = Record<string, unknown>;
 
 export type ReportKind = 'administration-dispensing' | 'receipts' | 'losses' | 'destructions' | 'inventory' | 'entries';
 

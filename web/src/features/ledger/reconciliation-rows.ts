@@ -1,57 +1,48 @@
+import type { Reconciliation } from './ledger.api.ts';
+
 /**
- * Shapes the reconciliation answer for display without knowing each section in advance: scalar fields become facts,
- * arrays of objects become tables whose cells are text (nested objects flattened one level with dotted names).
+ * The reconciliation's opened containers as table rows: what was opened against what was given, wasted and otherwise
+ * taken out, and the mL expected left beside the mL the ledger holds. A row is flagged when the two differ.
  */
-export interface ReconciliationSection {
-  name: string;
-  columns: string[];
-  rows: Record<string, string>[];
+export interface ContainerRow {
+  containerId: string;
+  lotId: string;
+  locationId: string;
+  openedAt: string;
+  openedMl: number;
+  administeredMl: number;
+  wastedMl: number;
+  otherOutMl: number;
+  expectedRemainingMl: number;
+  remainingMl: number;
+  differs: boolean;
 }
 
-export function splitReconciliation(data: Record<string, unknown>): { facts: [string, string][]; sections: ReconciliationSection[] } {
-  const facts: [string, string][] = [];
-  const sections: ReconciliationSection[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    if (Array.isArray(value)) sections.push(toSection(key, value));
-    else if (value !== null && typeof value === 'object') {
-      for (const [inner, innerValue] of Object.entries(value)) {
-        if (Array.isArray(innerValue)) sections.push(toSection(`${key} ${inner}`, innerValue));
-        else facts.push([`${key} ${inner}`, toText(innerValue)]);
-      }
-    } else facts.push([key, toText(value)]);
-  }
-  return { facts, sections };
+export function toContainerRows(reconciliation: Reconciliation): ContainerRow[] {
+  return reconciliation.containers.map((c) => ({
+    containerId: c.containerId,
+    lotId: c.lotId,
+    locationId: c.locationId,
+    openedAt: c.openedAt,
+    openedMl: c.openedMl,
+    administeredMl: c.administeredMl,
+    wastedMl: c.wastedMl,
+    otherOutMl: round3(c.dispensedMl + c.brokenMl + c.destroyedMl + c.lostMl - c.correctionsMl),
+    expectedRemainingMl: c.expectedRemainingMl,
+    remainingMl: c.remainingMl,
+    differs: Math.abs(c.expectedRemainingMl - c.remainingMl) >= 0.0005,
+  }));
 }
 
-function toSection(name: string, items: unknown[]): ReconciliationSection {
-  const rows = items.map((item) => flatten(item));
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return { name, columns, rows };
+/** Count lines that did not match the book, newest count first as the server lists them. */
+export function listCountDifferences(reconciliation: Reconciliation) {
+  return reconciliation.counts.flatMap((count) =>
+    count.lines
+      .filter((line) => line.status !== 'matches')
+      .map((line) => ({ ...line, countEntryId: count.entryId, countedAt: count.countedAt })),
+  );
 }
 
-function flatten(item: unknown): Record<string, string> {
-  if (item === null || typeof item !== 'object') return { value: toText(item) };
-  const row: Record<string, string> = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) row[`${key}.${inner}`] = toText(innerValue);
-    } else row[key] = toText(value);
-  }
-  return row;
-}
-
-function toText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(Math.round(value * 1000) / 1000);
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-/** `countsVsBook` -> `Counts vs book`, `lot.lotNumber` -> `Lot lot number`. */
-export function labelFor(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[._]/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

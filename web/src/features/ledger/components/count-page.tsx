@@ -63,8 +63,8 @@ function CountForRegistration({ registration }: { registration: Registration }) 
       ) : (
         <CountForm key={stock.data.head?.seq ?? 0} registration={registration} stock={stock.data} onSaved={setSaved} />
       )}
-      {saved && <CountResult count={saved} stock={stock.data} />}
-      <DiscrepanciesPanel registration={registration} stock={stock.data} />
+      {saved && <CountResult count={saved} />}
+      <DiscrepanciesPanel registration={registration} />
       <LossTasksPanel registration={registration} />
     </Stack>
   );
@@ -251,10 +251,8 @@ function CountRowView({
   );
 }
 
-function CountResult({ count, stock }: { count: Count; stock: Stock | undefined }) {
+function CountResult({ count }: { count: Count }) {
   const differences = listDifferences(count.lines);
-  const lots = new Map((stock?.lots ?? []).map((l) => [l.id, l]));
-  const locations = new Map((stock?.registration.locations ?? []).map((l) => [l.id, l.name]));
   return (
     <Card withBorder data-testid="count-result">
       <Group gap="xs" mb="xs">
@@ -277,10 +275,9 @@ function CountResult({ count, stock }: { count: Count; stock: Stock | undefined 
           </Table.Thead>
           <Table.Tbody>
             {differences.map((line) => (
-              <Table.Tr key={`${line.lotId}:${line.locationId}:${line.containerId ?? ''}`}>
+              <Table.Tr key={line.lineNo}>
                 <Table.Td>
-                  {lots.get(line.lotId)?.productName ?? 'Lot'} {lots.get(line.lotId)?.lotNumber ?? ''} ·{' '}
-                  {locations.get(line.locationId) ?? ''}
+                  {line.productName}, lot {line.lotNumber} · {line.locationName}
                   {line.containerId ? ' · opened' : ''}
                 </Table.Td>
                 <Table.Td>{formatDecimal(line.bookMl)} mL</Table.Td>

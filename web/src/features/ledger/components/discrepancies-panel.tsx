@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
 import { describeError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { type Discrepancy, type DiscrepancyAction, postDiscrepancyAction, type Registration, type Stock } from '../ledger.api.ts';
+import { type Discrepancy, type DiscrepancyAction, postDiscrepancyAction, type Registration } from '../ledger.api.ts';
 import { formatDecimal } from '../stock-view-model.ts';
 import { useDiscrepancies, useInvalidateLedger } from '../use-ledger.ts';
 
@@ -16,10 +16,8 @@ export const DISCREPANCY_ACTION_LABELS: Record<DiscrepancyAction, string> = {
 };
 
 /** Open and past count differences; each takes actions until it is resolved or reported (DAY.md 17:30). */
-export function DiscrepanciesPanel({ registration, stock }: { registration: Registration; stock: Stock | undefined }) {
+export function DiscrepanciesPanel({ registration }: { registration: Registration }) {
   const discrepancies = useDiscrepancies(registration.id);
-  const lots = new Map((stock?.lots ?? []).map((l) => [l.id, l]));
-  const locations = new Map(registration.locations.map((l) => [l.id, l.name]));
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -34,29 +32,28 @@ export function DiscrepanciesPanel({ registration, stock }: { registration: Regi
       ) : (
         <Stack>
           {discrepancies.data.items.map((d) => {
-            const lot = lots.get(d.lotId);
             return (
               <Card key={`${d.countEntryId}:${d.lineNo}`} withBorder padding="sm" data-testid="discrepancy">
                 <Group justify="space-between" wrap="wrap">
                   <Text size="sm">
-                    {lot ? `${lot.productName}, lot ${lot.lotNumber}` : 'Lot'} · {locations.get(d.locationId) ?? ''}
-                    {d.containerId ? ' · opened container' : ''}
-                    {d.countedAt ? ` · counted ${formatDateTime(d.countedAt)}` : ''}
+                    {d.productName}, lot {d.lotNumber} · {d.locationName}
+                    {d.containerId ? ' · opened container' : ''} · counted {formatDateTime(d.countedAt)}
                   </Text>
                   <Group gap="xs">
                     <Text size="sm" c="red" fw={600}>
                       {d.differenceMl > 0 ? '+' : ''}
                       {formatDecimal(d.differenceMl)} mL
                     </Text>
-                    {d.status && <Badge color={isOpen(d) ? 'red' : 'teal'}>{d.status.replaceAll('_', ' ')}</Badge>}
+                    <Badge color={d.status === 'open' ? 'red' : d.status === 'investigating' ? 'orange' : 'teal'}>{d.status}</Badge>
                   </Group>
                 </Group>
                 {(d.actions ?? []).map((a, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: actions are an append-only list
                   <Text size="xs" c="dimmed" key={i}>
                     {DISCREPANCY_ACTION_LABELS[a.action] ?? a.action}
-                    {a.byName ? ` by ${a.byName}` : ''}
-                    {a.at ? `, ${formatDateTime(a.at)}` : ''}: {a.note}
+                    {` by ${a.by.name}, ${formatDateTime(a.at)}: ${a.note}`}
+                    {a.correctionEntryId ? ` (correction ${a.correctionEntryId})` : ''}
+                    {a.lossEntryId ? ` (loss ${a.lossEntryId})` : ''}
                   </Text>
                 ))}
                 {isOpen(d) && <ActionForm registration={registration} discrepancy={d} />}
@@ -70,7 +67,7 @@ export function DiscrepanciesPanel({ registration, stock }: { registration: Regi
 }
 
 function isOpen(d: Discrepancy): boolean {
-  return d.status === undefined || d.status === 'open' || d.status === 'investigating';
+  return d.status !== 'resolved';
 }
 
 function ActionForm({ registration, discrepancy }: { registration: Registration; discrepancy: Discrepancy }) {

@@ -13,10 +13,6 @@ export const LOSS_TASK_LABELS: Record<LossTaskKind, string> = {
   form_106_45_days: 'DEA Form 106 (within 45 days)',
 };
 
-export function isTaskDone(task: LossTask): boolean {
-  return Boolean(task.completedAt) || task.status === 'done' || task.status === 'completed';
-}
-
 export function LossTasksPanel({ registration }: { registration: Registration }) {
   const tasks = useLossTasks(registration.id);
   return (
@@ -46,8 +42,8 @@ function TaskRow({ registration, task }: { registration: Registration; task: Los
   const [note, setNote] = useState('');
   const [reference, setReference] = useState('');
   const [open, setOpen] = useState(false);
-  const done = isTaskDone(task);
-  const overdue = !done && new Date(task.dueAt).getTime() < Date.now();
+  const done = task.status === 'done';
+  const overdue = task.status === 'overdue';
   const complete = useMutation({
     mutationFn: () =>
       completeLossTask(registration.id, task.lossEntryId, task.task, {
@@ -62,7 +58,17 @@ function TaskRow({ registration, task }: { registration: Registration; task: Los
   return (
     <Stack gap={4} data-testid="loss-task">
       <Group justify="space-between" wrap="wrap">
-        <Text size="sm">{LOSS_TASK_LABELS[task.task] ?? task.task}</Text>
+        <div>
+          <Text size="sm">{task.title || LOSS_TASK_LABELS[task.task]}</Text>
+          <Text size="xs" c="dimmed">
+            {task.loss.lossType === 'theft' ? 'Theft' : 'Loss'} of {task.loss.quantity.value} {task.loss.quantity.unit},{' '}
+            {task.loss.productName} lot {task.loss.lotNumber}, discovered {formatDateTime(task.loss.discoveredAt)}
+            {done && task.completedBy
+              ? ` · done by ${task.completedBy.name}${task.completedAt ? `, ${formatDateTime(task.completedAt)}` : ''}`
+              : ''}
+            {done && task.reference ? ` · ref. ${task.reference}` : ''}
+          </Text>
+        </div>
         <Group gap="xs">
           <Text size="sm" c={overdue ? 'red' : 'dimmed'}>
             due {formatDateTime(task.dueAt)}

@@ -6,7 +6,7 @@ import { describeError } from '../../../lib/api-client.ts';
 import { formatDateTime, todayIso } from '../../../lib/format.ts';
 import { COUNT_KIND_LABELS } from '../count-draft.ts';
 import { getReconciliation, ledgerKeys, listCounts, type Registration, type ReportKind, reportUrl } from '../ledger.api.ts';
-import { daysBefore, REPORT_LABELS, toInstantRange, toRangeQuery } from '../report-range.ts';
+import { daysBefore, REPORT_LABELS, toInstantRange } from '../report-range.ts';
 import { EntriesList } from './entries-list.tsx';
 import { LedgerFrame } from './ledger-frame.tsx';
 import { ReconciliationView } from './reconciliation-view.tsx';
@@ -26,11 +26,11 @@ function ReportsForRegistration({ registration }: { registration: Registration }
     queryFn: () => listCounts(registration.id),
     enabled: report === 'inventory',
   });
-  const range = toRangeQuery(from, to);
+  const instants = toInstantRange(from, to);
   const reconciliation = useQuery({
-    queryKey: ledgerKeys.reconciliation(registration.id, range.from ?? '', range.to ?? ''),
-    queryFn: () => getReconciliation(registration.id, { from: range.from ?? '', to: range.to ?? '' }),
-    enabled: Boolean(range.from && range.to),
+    queryKey: ledgerKeys.reconciliation(registration.id, instants.from ?? '', instants.to ?? ''),
+    queryFn: () => getReconciliation(registration.id, { from: instants.from ?? '', to: instants.to ?? '' }),
+    enabled: Boolean(instants.from && instants.to),
   });
   const needsCount = report === 'inventory' && !countEntryId;
   const link = (format: 'csv' | 'pdf') =>
@@ -60,7 +60,7 @@ function ReportsForRegistration({ registration }: { registration: Registration }
               label="Inventory count"
               placeholder={counts.isPending ? 'Loading counts…' : 'Choose a count'}
               data={(counts.data?.items ?? []).map((c) => ({
-                value: c.id,
+                value: c.entryId,
                 label: `${COUNT_KIND_LABELS[c.countKind] ?? c.countKind}${c.timeOfDay ? ` (${c.timeOfDay === 'opening' ? 'opening' : 'close'} of business)` : ''}, ${formatDateTime(c.countedAt)}`,
               }))}
               value={countEntryId}
@@ -98,15 +98,19 @@ function ReportsForRegistration({ registration }: { registration: Registration }
         <Text size="sm" c="dimmed" mb="xs">
           Charted administration and waste against the ledger, and counts against the book, for the dates above.
         </Text>
-        {reconciliation.isPending ? (
+        {!instants.from || !instants.to ? (
+          <Text size="sm" c="dimmed">
+            Choose both dates.
+          </Text>
+        ) : reconciliation.isPending ? (
           <Loader size="sm" aria-label="Loading the reconciliation" />
         ) : reconciliation.isError ? (
           <Alert color="red">{describeError(reconciliation.error)}</Alert>
         ) : (
-          <ReconciliationView data={reconciliation.data} />
+          <ReconciliationView data={reconciliation.data} registration={registration} />
         )}
       </Card>
-      <EntriesList registration={registration} range={toInstantRange(from, to)} />
+      <EntriesList registration={registration} range={instants} />
     </Stack>
   );
 }
