@@ -30,15 +30,32 @@ const cellText = (cell: CsvCell): string => {
   return value.length > MAX_CELL_CHARS ? `${value.slice(0, MAX_CELL_CHARS)}… (cut; full text in the CSV)` : value;
 };
 
-/** Column widths in points, proportional to each column's typical text length (clamped so no column vanishes). */
-function columnWidths(table: ReportTable, totalPt: number): number[] {
-  const weights = table.columns.map((title, i) => {
-    const lengths = table.rows.slice(0, 200).map((row) => cellText(row[i] ?? null).length);
-    const longest = Math.max(title.length * 0.8, ...lengths);
-    return Math.min(Math.max(longest, 5), 36);
+/** Longest text a column needs unbroken: its longest word (capped, so a hash may still wrap). */
+const MAX_WORD_CHARS = 20;
+/** Typical text length a column is widened towards. */
+const MAX_DESIRED_CHARS = 120;
+
+/**
+ * Column widths in points: each column first gets room for its longest word (title in bold, cells in regular), so
+ * titles and dates do not break mid-word; the rest of the page width goes to columns with longer text, in proportion.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, table: ReportTable, totalPt: number): number[] {
+  const sample = table.rows.slice(0, 200);
+  const width = (text: string, font: string) => doc.font(font).fontSize(TABLE_FONT_PT).widthOfString(text) + 2 * CELL_PAD_PT + 1; // 1 pt slack: equal widths wrap
+  const needs = table.columns.map((title, i) => {
+    const cells = sample.map((row) => cellText(row[i] ?? null));
+    const words = cells.flatMap((c) => c.split(/\s+/)).map((w) => w.slice(0, MAX_WORD_CHARS));
+    const longestWord = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const minPt = Math.max(width(longestWord(title.split(' ')), 'Helvetica-Bold'), width(longestWord(words), 'Helvetica'));
+    const longestCell = longestWord(cells).slice(0, MAX_DESIRED_CHARS);
+    return { minPt, desiredPt: Math.max(minPt, width(longestCell, 'Helvetica')) };
   });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (w / sum) * totalPt);
+  const minSum = needs.reduce((a, n) => a + n.minPt, 0);
+  if (minSum >= totalPt) return needs.map((n) => (n.minPt / minSum) * totalPt);
+  const extraSum = needs.reduce((a, n) => a + (n.desiredPt - n.minPt), 0);
+  const spare = totalPt - minSum;
+  if (extraSum === 0) return needs.map((n) => n.minPt + spare / needs.length);
+  return needs.map((n) => n.minPt + (spare * (n.desiredPt - n.minPt)) / extraSum);
 }
 
 /** Renders the report and resolves with the PDF bytes. */
@@ -80,7 +97,7 @@ function writeHeaderBlock(doc: PDFKit.PDFDocument, report: PdfReport) {
 
 function writeTable(doc: PDFKit.PDFDocument, table: ReportTable) {
   const left = MARGIN_PT;
-  const widths = columnWidths(table, doc.page.width - 2 * MARGIN_PT);
+  const widths = columnWidths(doc, table, doc.page.width - 2 * MARGIN_PT);
   const bottom = () => doc.page.height - MARGIN_PT - 14; // room for the footer line
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(TABLE_FONT_PT);
