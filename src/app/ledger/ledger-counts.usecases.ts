@@ -37,7 +37,8 @@ const FUTURE_TOLERANCE_MS = 60_000;
 
 /** Checks each counted bucket belongs to this registration (lot, location, and an opened container of that lot there). */
 async function resolveLines(input: CountInput, registrationId: string, repos: Repositories) {
-  const [lots, locations] = await Promise.all([repos.ledger.listLots(registrationId), repos.ledger.listLocations(registrationId)]);
+  const lots = await repos.ledger.listLots(registrationId);
+  const locations = await repos.ledger.listLocations(registrationId);
   const lotById = new Map(lots.map((l) => [l.id, l]));
   const locationIds = new Set(locations.map((l) => l.id));
   if (input.locationId !== undefined && !locationIds.has(input.locationId)) throw locationNotFound();
@@ -145,7 +146,8 @@ export async function recordCount(registrationId: string, input: CountInput, ctx
         entry: { kind: 'count', occurredAt: countedAt, details: { ...details, lines: lines.map((l) => ({ ...l })) }, lines: [] },
       },
     ]);
-    const [names, people] = await Promise.all([loadStockNames(registrationId, repos), repos.ledger.findPeople([ctx.actor.userId])]);
+    const names = await loadStockNames(registrationId, repos);
+    const people = await repos.ledger.findPeople([ctx.actor.userId]);
     return toCountView({ id: posted!.id, seq: posted!.seq, recordedBy: ctx.actor.userId, details: { ...details } }, names, people);
   });
 }
@@ -154,10 +156,8 @@ export async function recordCount(registrationId: string, input: CountInput, ctx
 export async function listCounts(registrationId: string, ctx: RequestContext, deps: Deps) {
   await authorizeRegistration(registrationId, 'ledger.read', 'read the controlled-substance ledger', ctx, deps);
   const entries = await deps.repos.ledgerCounts.listEntriesOfKinds(registrationId, ['count']);
-  const [names, people] = await Promise.all([
-    loadStockNames(registrationId, deps.repos),
-    deps.repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]),
-  ]);
+  const names = await loadStockNames(registrationId, deps.repos);
+  const people = await deps.repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]);
   return { items: entries.reverse().map((e) => toCountView(e, names, people)) };
 }
 
@@ -166,6 +166,7 @@ export async function getCount(registrationId: string, entryId: string, ctx: Req
   await authorizeRegistration(registrationId, 'ledger.read', 'read the controlled-substance ledger', ctx, deps);
   const entry = await deps.repos.ledger.findEntry(entryId);
   if (!entry || entry.registrationId !== registrationId || entry.kind !== 'count') throw countNotFound();
-  const [names, people] = await Promise.all([loadStockNames(registrationId, deps.repos), deps.repos.ledger.findPeople([entry.recordedBy])]);
+  const names = await loadStockNames(registrationId, deps.repos);
+  const people = await deps.repos.ledger.findPeople([entry.recordedBy]);
   return toCountView({ ...entry, details: JSON.parse(entry.detailsJson) as Record<string, unknown> }, names, people);
 }

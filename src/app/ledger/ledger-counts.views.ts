@@ -29,7 +29,9 @@ export interface CountDetails {
 
 /** Names of lots and locations of one registration, for views (entries store ids). */
 export async function loadStockNames(registrationId: string, repos: Repositories) {
-  const [lots, locations] = await Promise.all([repos.ledger.listLots(registrationId), repos.ledger.listLocations(registrationId)]);
+  // One query at a time: inside a transaction the connection runs them in sequence anyway.
+  const lots = await repos.ledger.listLots(registrationId);
+  const locations = await repos.ledger.listLocations(registrationId);
   return {
     lots: new Map(lots.map((l) => [l.id, { productName: l.productName, lotNumber: l.lotNumber }])),
     locations: new Map(locations.map((l) => [l.id, l.name])),

@@ -74,21 +74,18 @@ export function buildDiscrepancies(counts: RecordEntry[], actionEntries: RecordE
 export type DiscrepancyView = ReturnType<typeof buildDiscrepancies>[number];
 
 /** Every discrepancy of the registration's counts with its status (reads everything: one chain per registration). */
-async function loadDiscrepancies(registrationId: string, repos: Repositories) {
-  const [counts, actions, names] = await Promise.all([
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['count']),
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['discrepancy_action']),
-    loadStockNames(registrationId, repos),
-  ]);
+async function loadDiscrepancies(registrationId: string, repos: Repositories, order: 'oldest_first' | 'newest_first' = 'oldest_first') {
+  const counts = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['count']);
+  const actions = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['discrepancy_action']);
+  const names = await loadStockNames(registrationId, repos);
   const people = await repos.ledger.findPeople([...new Set(actions.map((a) => a.recordedBy))]);
-  return buildDiscrepancies(counts, actions, names, people);
+  return buildDiscrepancies(order === 'newest_first' ? counts.reverse() : counts, actions, names, people);
 }
 
 /** Discrepancies, newest count first (issue 5, item 5: investigate, resolve with a correction, or report as loss). */
 export async function listDiscrepancies(registrationId: string, ctx: RequestContext, deps: Deps) {
   await authorizeRegistration(registrationId, 'ledger.read', 'read the controlled-substance ledger', ctx, deps);
-  const items = await loadDiscrepancies(registrationId, deps.repos);
-  return { items: items.reverse() };
+  return { items: await loadDiscrepancies(registrationId, deps.repos, 'newest_first') };
 }
 
 /** The linked entry must be a correction (or loss) in this registration's chain. */

@@ -29,10 +29,8 @@ interface TaskDoneDetails {
  * written notice within one business day, Form 106 within 45 days. Status uses the injected clock.
  */
 async function loadLossTasks(registrationId: string, repos: Repositories, nowMs: number) {
-  const [losses, done] = await Promise.all([
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['loss']),
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['loss_task_done']),
-  ]);
+  const losses = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['loss']);
+  const done = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['loss_task_done']);
   const corrections = await repos.ledger.listCorrections(losses.map((l) => l.id));
   const doneByTask = new Map<string, RecordEntry>();
   for (const entry of done) {

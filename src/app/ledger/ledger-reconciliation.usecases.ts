@@ -32,12 +32,11 @@ const amounts = (b: { lotId: string; locationId: string; containerId: string; co
 
 /** (a) and (b): opened containers that were in use in the range, and the balance cache against the sum of lines. */
 async function reconcileStock(registrationId: string, range: Range, repos: Repositories) {
-  const [containers, movements, balances, sums] = await Promise.all([
-    repos.ledgerCounts.listContainers(registrationId, range.to),
-    repos.ledgerCounts.listContainerMovements(registrationId),
-    repos.ledger.listAllBalances(registrationId),
-    repos.ledger.sumLinesByBucket(registrationId),
-  ]);
+  // Sequential reads: they share the transaction's one connection.
+  const containers = await repos.ledgerCounts.listContainers(registrationId, range.to);
+  const movements = await repos.ledgerCounts.listContainerMovements(registrationId);
+  const balances = await repos.ledger.listAllBalances(registrationId);
+  const sums = await repos.ledger.sumLinesByBucket(registrationId);
   const byContainer = new Map<string, Movement[]>();
   for (const m of movements) byContainer.set(m.containerId, [...(byContainer.get(m.containerId) ?? []), m]);
   const balanceByKey = new Map(balances.map((b) => [bucketKeyOf(b), Number(b.ml)]));
@@ -63,11 +62,9 @@ async function reconcileStock(registrationId: string, range: Range, repos: Repos
 
 /** (c): each count in the range, every line's difference and whether its discrepancy is resolved. */
 async function reconcileCounts(registrationId: string, range: Range, repos: Repositories) {
-  const [counts, actions, names] = await Promise.all([
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['count'], { fromIso: range.from, toIso: range.to }),
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['discrepancy_action']),
-    loadStockNames(registrationId, repos),
-  ]);
+  const counts = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['count'], { fromIso: range.from, toIso: range.to });
+  const actions = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['discrepancy_action']);
+  const names = await loadStockNames(registrationId, repos);
   const discrepancies = buildDiscrepancies(counts, actions, names, new Map());
   const statusOf = (entryId: string, lineNo: number) =>
     discrepancies.find((d) => d.countEntryId === entryId && d.lineNo === lineNo)?.status ?? 'open';
@@ -113,18 +110,19 @@ async function reconcileAdministrations(
   mayReadPatients: boolean,
   repos: Repositories,
 ) {
-  const [administrations, wastes] = await Promise.all([
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['administration'], { fromIso: range.from, toIso: range.to }),
-    repos.ledgerCounts.listEntriesOfKinds(registrationId, ['waste']),
-  ]);
+  const administrations = await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['administration'], {
+    fromIso: range.from,
+    toIso: range.to,
+  });
+  const administrationIds = new Set(administrations.map((a) => a.id));
+  const wastes = (await repos.ledgerCounts.listEntriesOfKinds(registrationId, ['waste'])).filter((w) =>
+    administrationIds.has(w.details.administrationEntryId as string),
+  );
   const ids = [...administrations, ...wastes].map((e) => e.id);
-  const [lines, corrections, patients] = await Promise.all([
-    repos.ledgerCounts.listLinesOf(ids),
-    repos.ledger.listCorrections(ids),
-    mayReadPatients
-      ? repos.ledger.findPatientLabels([...new Set(administrations.flatMap((a) => (a.patientId ? [a.patientId] : [])))])
-      : new Map(),
-  ]);
+  const lines = await repos.ledgerCounts.listLinesOf(ids);
+  const corrections = await repos.ledger.listCorrections(ids);
+  const patientIds = [...new Set(administrations.flatMap((a) => (a.patientId ? [a.patientId] : [])))];
+  const patients = mayReadPatients ? await repos.ledger.findPatientLabels(patientIds) : new Map<string, never>();
   const mgOut = (entryId: string) =>
     Number(
       lines

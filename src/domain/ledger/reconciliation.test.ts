@@ -19,6 +19,11 @@ const movement = (entryId: string, kind: string, deltaMl: number, hours: number,
 });
 
 /** A 10 mL vial opened, 3.5 mL given, 6.5 mL wasted with a witness: nothing left. */
+const emptiedMovements = [
+  movement('open', 'open_container', 10, 0, 1),
+  movement('adm', 'administration', -3.5, 0, 2),
+  movement('w', 'waste', -6.5, 0, 3),
+];
 const emptied: OpenedContainer = {
   containerId: 'C1',
   lotId: 'L1',
@@ -82,11 +87,11 @@ describe('compareBalancesWithLines', () => {
 describe('findRemaindersNotWasted', () => {
   const fact = { entryId: 'adm', occurredAt: at(0), seq: 2, containerId: 'C1', lotId: 'L1', locationId: 'safe', linkedWasteEntryIds: [] };
   it('flags the last administration from a container that still holds stock with no waste after it', () => {
-    const movements = new Map([['C1', emptied.movements.slice(0, 2)]]);
+    const movements = new Map([['C1', emptiedMovements.slice(0, 2)]]);
     expect(findRemaindersNotWasted([fact], movements, at(1)).map((d) => [d.type, d.entryIds])).toEqual([['remainder_not_wasted', ['adm']]]);
   });
   it('accepts a linked waste, a later waste, or an emptied container', () => {
-    const full = new Map([['C1', emptied.movements]]);
+    const full = new Map([['C1', emptiedMovements]]);
     expect(findRemaindersNotWasted([{ ...fact, linkedWasteEntryIds: ['w'] }], full, at(1))).toEqual([]);
     expect(findRemaindersNotWasted([fact], full, at(1))).toEqual([]);
     const givenAll = new Map([['C1', [movement('open', 'open_container', 10, 0, 1), movement('adm', 'administration', -10, 0, 2)]]]);
