@@ -142,6 +142,15 @@ describe('controlled-substance ledger in the browser', () => {
     const wasteEntry = page.getByTestId('ledger-entry').filter({ hasText: 'Waste' });
     await expect(wasteEntry.textContent()).resolves.toMatch(/witnessed by .*Physician/i);
     await expect(page.getByTestId('chain-head').textContent()).resolves.toMatch(/^Chain head: #\d+ [0-9a-f]{12}…$/);
+    // The receipts CSV is a plain link; it names the lot and the supplier's DEA number.
+    await chooseOption(page, 'Report', 'Receipts');
+    const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(csvHref).toMatch(/\/reports\/receipts\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&format=csv$/);
+    const csv = await page.request.get(`${harness.server.url}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const csvText = await csv.text();
+    expect(csvText).toContain(LOT);
+    expect(csvText).toContain('PS1234563');
 
     // Count: one sealed vial is missing; the physician is the second counter.
     await page.goto(at('/ledger/count'));

@@ -43,6 +43,7 @@ describe('formatAmount and formatDelta', () => {
     expect(formatAmount({ containers: 1, ml: 0.2, mg: 28 }, 'nasal-device')).toBe('1 device · 0.2 mL · 28 mg');
     expect(formatDelta({ containers: -0.35, ml: -3.5, mg: -35 }, 'vial')).toBe('-0.35 vials · -3.5 mL · -35 mg');
     expect(formatDelta({ containers: 3, ml: 30, mg: 300 }, 'vial')).toBe('+3 vials · +30 mL · +300 mg');
+    expect(formatDelta({ containers: -0.45, ml: -4.5, mg: -45 }, 'vial', true)).toBe('-4.5 mL · -45 mg');
   });
 });
 

@@ -40,9 +40,13 @@ export function formatAmount(amount: Amount, form?: LedgerForm): string {
   return `${formatContainers(amount.containers, form)} · ${formatDecimal(amount.ml)} mL · ${formatDecimal(amount.mg)} mg`;
 }
 
-/** A signed delta for the entries list: `+2 vials · +20 mL · +200 mg`. */
-export function formatDelta(amount: Amount, form?: LedgerForm): string {
+/**
+ * A signed delta for the entries list: `+2 vials · +20 mL · +200 mg`; an opened container's line in mL and mg only
+ * (`-4.5 mL · -45 mg`), as it is counted.
+ */
+export function formatDelta(amount: Amount, form?: LedgerForm, opened = false): string {
   const sign = (v: number) => (v > 0 ? '+' : '');
+  if (opened) return `${sign(amount.ml)}${formatDecimal(amount.ml)} mL · ${sign(amount.mg)}${formatDecimal(amount.mg)} mg`;
   return `${sign(amount.containers)}${formatContainers(amount.containers, form)} · ${sign(amount.ml)}${formatDecimal(amount.ml)} mL · ${sign(amount.mg)}${formatDecimal(amount.mg)} mg`;
 }
 

@@ -101,7 +101,7 @@ function EntryRow({ entry, lots, locations }: { entry: Entry; lots: Map<string, 
           return (
             <Text size="xs" key={line.lineNo}>
               {lot ? `${lot.lotNumber}` : 'lot'} · {locations.get(line.locationId) ?? 'location'}
-              {line.containerId ? ' · opened' : ''}: {formatDelta(line.delta, lot?.form)}
+              {line.containerId ? ' · opened' : ''}: {formatDelta(line.delta, lot?.form, Boolean(line.containerId))}
             </Text>
           );
         })}
