@@ -166,6 +166,22 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     expect(await headSeq()).toBe(before);
   });
 
+  it('keeps a found vial with book 0 in an initial inventory, and counts one location on its own', async () => {
+    const inventory = await count({
+      countKind: 'initial_inventory',
+      timeOfDay: 'opening',
+      lines: [sealed(safeId, 3), { lotId, locationId: safeId, containerId, countedMl: 10 }, sealed(cabinetId, 1)],
+    });
+    expect(inventory.status, JSON.stringify(inventory.body)).toBe(201);
+    expect(inventory.body).toMatchObject({ countKind: 'initial_inventory', timeOfDay: 'opening', discrepancies: 1 });
+    expect(inventory.body.lines[2]).toMatchObject({ locationName: 'Infusion cabinet', bookMl: 0, countedMl: 10, differenceMl: 10 });
+    const safeOnly = await count({ locationId: safeId, lines: [sealed(safeId, 3)] });
+    expect(safeOnly.body.error.code).toBe('ledger.count_incomplete');
+    const cabinetOnly = await count({ locationId: cabinetId, lines: [] }, as.admin);
+    expect(cabinetOnly.status, JSON.stringify(cabinetOnly.body)).toBe(201);
+    expect(cabinetOnly.body.lines).toEqual([]);
+  });
+
   it('resolves a discrepancy by a correction of the mistaken entry, once', async () => {
     const [move] = await transact({ kind: 'move', lotId, fromLocationId: safeId, toLocationId: cabinetId, containers: 1 });
     const counted = await count({
