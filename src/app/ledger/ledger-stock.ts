@@ -9,6 +9,7 @@ import {
 } from '../../domain/ledger/quantities.ts';
 import type { QuantityInput, SourceInput } from '../../domain/ledger/transaction-input.ts';
 import type { Repositories } from '../deps.ts';
+import { validationFailed } from '../errors.ts';
 import { containerNotFound, insufficientStock, locationNotFound, lotExpired, lotNotFound, unitMismatch } from './ledger.errors.ts';
 
 /** Where a movement lands: sealed stock (containerId '') or an opened container, with its lot. */
@@ -56,6 +57,9 @@ export function createStockResolver(registration: RegistrationRow, repos: Reposi
      * whole of an opened container takes its exact balance, so rounding never leaves or overdraws a thousandth.
      */
     async amount(quantity: QuantityInput, bucket: Bucket, field: string, held?: Amount): Promise<Amount> {
+      // The HTTP schema refuses these too, but postAdministration (treatment sessions) arrives without it.
+      if (!(quantity.value > 0) || !Number.isFinite(quantity.value))
+        throw validationFailed([{ path: `${field}.value`, message: 'must be a number greater than 0' }]);
       const form = bucket.lot.form as LedgerProductForm;
       const unitProblem = checkUnitFits(quantity.unit, form);
       if (unitProblem) throw unitMismatch(`${field}.unit`, unitProblem);
