@@ -275,7 +275,8 @@ function LossFields(props: FieldsProps) {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        DEA Form 106. Saving opens two tasks: written notice to the DEA within one business day of discovery, and Form 106 within 45 days.
+        DEA Form 106. A theft or a significant loss (21 CFR 1301.76(b)) opens two tasks: written notice to the DEA within one business day
+        of discovery, and Form 106 within 45 days.
       </Text>
       <SourceSelect {...props} options={{ includeExpired: true }} />
       <QuantityFor {...props} label="Amount lost" />
@@ -285,7 +286,12 @@ function LossFields(props: FieldsProps) {
           <Radio value="theft" label="Theft" />
         </Stack>
       </Radio.Group>
-      <Checkbox label="Significant loss" checked={draft.significant} onChange={(e) => set('significant', e.currentTarget.checked)} />
+      <Checkbox
+        label="Significant loss"
+        description="Judged by quantity, pattern and circumstances; a theft is always reported"
+        checked={draft.significant}
+        onChange={(e) => set('significant', e.currentTarget.checked)}
+      />
       <TextInput
         label="Discovered at"
         type="datetime-local"
