@@ -114,6 +114,24 @@ const MATRIX = {
   'POST /api/ledger/registrations/:registrationId/transactions (receipt)': LEDGER_WRITE_BY_STAFF,
   'POST /api/ledger/registrations/:registrationId/transactions (administration)': LEDGER_CLINICAL,
   'GET /api/ledger/registrations/:registrationId/entries': LEDGER_READ,
+  'POST /api/ledger/registrations/:registrationId/counts': LEDGER_WRITE_BY_STAFF,
+  'GET /api/ledger/registrations/:registrationId/counts': LEDGER_READ,
+  'GET /api/ledger/registrations/:registrationId/counts/:entryId': LEDGER_READ,
+  'GET /api/ledger/registrations/:registrationId/discrepancies': LEDGER_READ,
+  'POST /api/ledger/registrations/:registrationId/discrepancies/:countEntryId/:lineNo/actions': LEDGER_WRITE_BY_STAFF,
+  'GET /api/ledger/registrations/:registrationId/tasks': LEDGER_READ,
+  'POST /api/ledger/registrations/:registrationId/tasks/:lossEntryId/:task/completion': LEDGER_WRITE_BY_STAFF,
+  'GET /api/ledger/registrations/:registrationId/reconciliation': LEDGER_READ,
+  'GET /api/ledger/registrations/:registrationId/reports/:report (receipts)': LEDGER_READ,
+  // The administration and dispensing log names patients (21 CFR 1304.22(c)): clinical roles only.
+  'GET /api/ledger/registrations/:registrationId/reports/:report (administration-dispensing)': {
+    admin: 403,
+    physician: 200,
+    nurse: 200,
+    front_desk: 404,
+    patient: 404,
+    anonymous: 401,
+  },
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;
@@ -139,6 +157,12 @@ interface Fixture {
   ledger: { registrationId: string; locationId: string; lotId: string };
   /** A DEA number with a valid check digit, different at each call. */
   newDeaNumber: () => string;
+  /** A body counting every bucket of the matrix safe, one sealed container short when `short`, with a second counter. */
+  countBody: (short?: boolean) => Promise<Record<string, unknown>>;
+  /** A fresh count entry (by a nurse), with a discrepancy on line 1 when `short`. */
+  newCountId: (short?: boolean) => Promise<string>;
+  /** A fresh reportable theft of one sealed container, by a nurse. */
+  newLossId: () => Promise<string>;
 }
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -305,6 +329,49 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
     method: 'GET',
     path: `/api/ledger/registrations/${f.ledger.registrationId}/entries`,
   }),
+  'POST /api/ledger/registrations/:registrationId/counts': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/counts`,
+    body: await f.countBody(),
+  }),
+  'GET /api/ledger/registrations/:registrationId/counts': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/counts`,
+  }),
+  'GET /api/ledger/registrations/:registrationId/counts/:entryId': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/counts/${await f.newCountId()}`,
+  }),
+  'GET /api/ledger/registrations/:registrationId/discrepancies': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/discrepancies`,
+  }),
+  'POST /api/ledger/registrations/:registrationId/discrepancies/:countEntryId/:lineNo/actions': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/discrepancies/${await f.newCountId(true)}/1/actions`,
+    body: { action: 'investigating', note: 'Matrix: checking the safe log' },
+  }),
+  'GET /api/ledger/registrations/:registrationId/tasks': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/tasks`,
+  }),
+  'POST /api/ledger/registrations/:registrationId/tasks/:lossEntryId/:task/completion': async (f) => ({
+    method: 'POST',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/tasks/${await f.newLossId()}/dea_notice_1_business_day/completion`,
+    body: { note: 'Matrix: faxed to the field division' },
+  }),
+  'GET /api/ledger/registrations/:registrationId/reconciliation': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/reconciliation?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00Z`,
+  }),
+  'GET /api/ledger/registrations/:registrationId/reports/:report (receipts)': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/reports/receipts?format=csv`,
+  }),
+  'GET /api/ledger/registrations/:registrationId/reports/:report (administration-dispensing)': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/reports/administration-dispensing?format=csv`,
+  }),
   'POST /api/tasks/:id/complete': async (f) => ({
     method: 'POST',
     path: `/api/tasks/${await f.newTaskId()}/complete`,
@@ -402,11 +469,62 @@ describe.each(ENGINES)('authorization matrix on %s', (engine) => {
       .post<{ id: string }>(`/api/ledger/registrations/${registrationId}/locations`, { name: 'Matrix safe' });
     const receipt = await clients
       .get('nurse')!
-      .post(`/api/ledger/registrations/${registrationId}/transactions`, ledgerReceipt(safe.body.id, 20));
+      .post(`/api/ledger/registrations/${registrationId}/transactions`, ledgerReceipt(safe.body.id, 60));
     expect(receipt.status).toBe(201);
     const stock = await clients.get('nurse')!.get<{ lots: { id: string }[] }>(`/api/ledger/registrations/${registrationId}/stock`);
+    // A nurse of the target clinic who counts second and witnesses, so any signed-in role can be the first person.
+    const secondCounter = { email: `second-${engine}@matrix.test`, password: 'matrix-password-1' };
+    const secondCounterUser = await clients.get('admin')!.post('/api/users', {
+      ...secondCounter,
+      name: 'Second Counter',
+      roles: [{ clinicId: me.body.activeClinicId, role: 'nurse' }],
+    });
+    expect(secondCounterUser.status).toBe(201);
+    type Balance = { lotId: string; locationId: string; containerId: string | null; amount: { containers: number; ml: number } };
+    const countBody = async (short = false) => {
+      const current = await clients.get('nurse')!.get<{ balances: Balance[] }>(`/api/ledger/registrations/${registrationId}/stock`);
+      const here = current.body.balances.filter((b) => b.locationId === safe.body.id);
+      return {
+        countKind: 'shift',
+        locationId: safe.body.id,
+        secondCounter,
+        lines: here.map((b, index) =>
+          b.containerId === null
+            ? {
+                lotId: b.lotId,
+                locationId: b.locationId,
+                containerId: null,
+                countedContainers: b.amount.containers - (short && index === 0 ? 1 : 0),
+              }
+            : { lotId: b.lotId, locationId: b.locationId, containerId: b.containerId, countedMl: b.amount.ml },
+        ),
+      };
+    };
     let deaCounter = 0;
     fixture = {
+      countBody,
+      newCountId: async (short = false) => {
+        const counted = await clients
+          .get('nurse')!
+          .post<{ entryId: string }>(`/api/ledger/registrations/${registrationId}/counts`, await countBody(short));
+        expect(counted.status).toBe(201);
+        return counted.body.entryId;
+      },
+      newLossId: async () => {
+        const loss = await clients
+          .get('nurse')!
+          .post<{ entries: { id: string }[] }>(`/api/ledger/registrations/${registrationId}/transactions`, {
+            kind: 'loss',
+            source: { lotId: stock.body.lots[0]!.id, locationId: safe.body.id },
+            quantity: { value: 1, unit: 'container' },
+            lossType: 'theft',
+            significant: true,
+            discoveredAt: new Date().toISOString(),
+            description: 'Matrix: a vial is missing from the safe',
+          });
+        expect(loss.status).toBe(201);
+        return loss.body.entries[0]!.id;
+      },
       ledger: { registrationId, locationId: safe.body.id, lotId: stock.body.lots[0]!.id },
       newDeaNumber: () => validDeaNumber(deaPrefix, ++deaCounter),
       patientId: me.body.patientId,

@@ -30,7 +30,10 @@ export function createClient(baseUrl: string) {
       else cookies.set(name!, value!);
     }
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers } satisfies ApiResponse<T>;
+    // Reports answer CSV or PDF: only a JSON answer is parsed.
+    const isJson = /json/.test(response.headers.get('content-type') ?? 'application/json');
+    const parsed = text ? (isJson ? JSON.parse(text) : text) : {};
+    return { status: response.status, body: parsed as T, headers: response.headers } satisfies ApiResponse<T>;
   };
   return {
     get: <T = Record<string, unknown>>(path: string) => request<T>('GET', path),
