@@ -195,7 +195,10 @@ describe.each(ENGINES)('ledger verification after tampering on %s', (engine) => 
   it('ketaclinic ledger verify exits 1 naming the registration, seq, entry and reason', async () => {
     const deps = s.fixture.deps;
     const openDeps = <T>(work: (d: typeof deps) => Promise<T>) => work(deps);
-    const intact = await runCli((program, io) => registerLedgerCommands(program, io, openDeps), ['ledger', 'verify']);
+    const intact = await runCli(
+      (program, io) => registerLedgerCommands(program, io, openDeps),
+      ['ledger', 'verify', '--registration', reg()],
+    );
     expect(intact).toMatchObject({ code: 0, err: '' });
     expect(intact.out).toContain(`registration ${FIXTURE_DEA_NUMBER} (${reg()}): 6 entries, head 6\nledger verified\n`);
 
@@ -203,7 +206,10 @@ describe.each(ENGINES)('ledger verification after tampering on %s', (engine) => 
       deps,
       sql`update ledger_entries set recorded_by = ${s.fixture.as.admin.actor.userId} where id = ${id(3)}`,
     );
-    const broken = await runCli((program, io) => registerLedgerCommands(program, io, openDeps), ['ledger', 'verify']);
+    const broken = await runCli(
+      (program, io) => registerLedgerCommands(program, io, openDeps),
+      ['ledger', 'verify', '--registration', reg()],
+    );
     expect(broken.code).toBe(1);
     expect(broken.out).not.toContain('ledger verified');
     expect(broken.err).toBe(
