@@ -67,7 +67,9 @@ const bucketKey = (b: { lotId: string; locationId: string; containerId: string }
 
 /** Each balance row against the sum of its bucket's lines; a row without lines or lines without a row also differ. */
 async function compareBalances(repos: Repositories, registrationId: string): Promise<BalanceMismatch[]> {
-  const [book, sums] = await Promise.all([repos.ledger.listAllBalances(registrationId), repos.ledger.sumLinesByBucket(registrationId)]);
+  // Sequential: restore runs this inside its transaction, whose queries share one connection.
+  const book = await repos.ledger.listAllBalances(registrationId);
+  const sums = await repos.ledger.sumLinesByBucket(registrationId);
   const sumByBucket = new Map(sums.map((s) => [bucketKey(s), s]));
   const mismatches: BalanceMismatch[] = [];
   const decimals = (r: LedgerDecimals): LedgerDecimals => ({ containers: r.containers, ml: r.ml, mg: r.mg });
