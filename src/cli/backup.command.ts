@@ -19,7 +19,7 @@ export function registerBackupCommands(program: Command) {
     .action(async (file: string) => {
       try {
         const header = await withDatabase((deps) => restoreBackup(file, deps));
-        process.stdout.write(`Restored ${file} (backup of ${header.createdAt}); audit chains verified.\n`);
+        process.stdout.write(`Restored ${file} (backup of ${header.createdAt}); audit and ledger chains verified.\n`);
       } catch (error) {
         if (error instanceof AppError) return fail(error.message);
         throw error;

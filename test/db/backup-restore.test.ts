@@ -219,7 +219,7 @@ describe('ketaclinic backup and restore', { timeout: 120_000 }, () => {
       cwd: repoRoot,
       env: { ...baseEnv, DATA_DIR: target.dataDir, DATABASE_URL: target.databaseUrl },
     });
-    expect(restored.stdout).toContain('audit chains verified');
+    expect(restored.stdout).toContain('audit and ledger chains verified');
 
     const from = await openDeps(source);
     handles.push(from.handle);

@@ -33,11 +33,9 @@ export async function toRegistrationView(
   deps: Deps,
   repos: Repositories = deps.repos,
 ): Promise<RegistrationView> {
-  const [expiry, locations, clinic] = await Promise.all([
-    repos.ledger.listEntries(registration.id, { kinds: ['registration_expiry'] }, { limit: 1, offset: 0 }),
-    repos.ledger.listLocations(registration.id),
-    repos.organization.findClinic(registration.clinicId),
-  ]);
+  const expiry = await repos.ledger.listEntries(registration.id, { kinds: ['registration_expiry'] }, { limit: 1, offset: 0 });
+  const locations = await repos.ledger.listLocations(registration.id);
+  const clinic = await repos.organization.findClinic(registration.clinicId);
   const expiresOn = (JSON.parse(expiry.items[0]?.detailsJson ?? '{}') as { expiresOn?: string }).expiresOn ?? '1970-01-01';
   const today = localDate(deps.clock(), clinic?.timeZone ?? 'UTC');
   const daysToExpiry = Math.round((Date.parse(expiresOn) - Date.parse(today)) / MS_PER_DAY);

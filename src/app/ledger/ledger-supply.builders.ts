@@ -13,7 +13,13 @@ type Input<K extends TransactionInput['kind']> = Extract<TransactionInput, { kin
 
 const TRACKED_FORMS = new Set(['vial', 'nasal-device', 'compounded-oral']);
 
-const sealed = (lot: LotRow, containers: number) => toAmount(containers, 'container', lotMeasure(lot));
+/** Whole sealed containers of a lot; the use cases refuse zero, negative and fractional counts even without the HTTP schema. */
+function sealed(lot: LotRow, containers: number) {
+  if (!Number.isInteger(containers) || containers <= 0) {
+    throw validationFailed([{ path: 'containers', message: 'must be a whole number of containers above 0' }]);
+  }
+  return toAmount(containers, 'container', lotMeasure(lot));
+}
 
 /** Lot facts kept in entry details, so every report reads complete without joins (1304.22(c): form, strength, volume). */
 export const lotDetails = (lot: LotRow) => ({

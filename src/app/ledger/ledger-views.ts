@@ -14,11 +14,11 @@ const amountOf = (containers: string, ml: string, mg: string) => ({ containers: 
  */
 export async function toEntryViews(entries: StoredEntry[], role: StaffRole, repos: Repositories) {
   const mayReadPatients = role === 'physician' || role === 'nurse';
-  const [people, patients, corrections] = await Promise.all([
-    repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]),
-    mayReadPatients ? repos.ledger.findPatientLabels([...new Set(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))]) : new Map(),
-    repos.ledger.listCorrections(entries.map((e) => e.id)),
-  ]);
+  // One query at a time: inside a transaction they share one connection.
+  const people = await repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]);
+  const patientIds = [...new Set(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
+  const patients = mayReadPatients ? await repos.ledger.findPatientLabels(patientIds) : new Map();
+  const corrections = await repos.ledger.listCorrections(entries.map((e) => e.id));
   return entries.map((e) => {
     const patient = e.patientId && mayReadPatients ? patients.get(e.patientId) : undefined;
     return {

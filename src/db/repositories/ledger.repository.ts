@@ -282,10 +282,15 @@ export function createLedgerRepository(db: Database) {
         filter.toIso ? lte(ledgerEntries.occurredAt, new Date(filter.toIso)) : undefined,
         filter.kinds && filter.kinds.length > 0 ? inArray(ledgerEntries.kind, filter.kinds) : undefined,
       );
-      const [rows, [total]] = await Promise.all([
-        db.select().from(ledgerEntries).where(where).orderBy(desc(ledgerEntries.seq)).limit(page.limit).offset(page.offset),
-        db.select({ n: count() }).from(ledgerEntries).where(where),
-      ]);
+      // Sequential: this also runs inside transactions, whose queries share one connection.
+      const rows = await db
+        .select()
+        .from(ledgerEntries)
+        .where(where)
+        .orderBy(desc(ledgerEntries.seq))
+        .limit(page.limit)
+        .offset(page.offset);
+      const [total] = await db.select({ n: count() }).from(ledgerEntries).where(where);
       return { items: await attachLines(rows), total: total?.n ?? 0 };
     },
     /** One page of a chain in seq order, with lines, for verification without loading it all. */
