@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
@@ -6,7 +6,7 @@ import { describeError } from '../../../lib/api-client.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { type Discrepancy, type DiscrepancyAction, postDiscrepancyAction, type Registration } from '../ledger.api.ts';
 import { formatDecimal } from '../stock-view-model.ts';
-import { useDiscrepancies, useInvalidateLedger } from '../use-ledger.ts';
+import { useDiscrepancies, useEntries, useInvalidateLedger } from '../use-ledger.ts';
 
 export const DISCREPANCY_ACTION_LABELS: Record<DiscrepancyAction, string> = {
   investigating: 'Investigating',
@@ -90,6 +90,10 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
     },
   });
   const needsEntry = action === 'resolved_by_correction' || action === 'reported_as_loss';
+  const choose = (next: DiscrepancyAction) => {
+    setAction(next);
+    setEntryId('');
+  };
   return (
     <Stack gap="xs" mt="xs">
       <Group align="flex-end" wrap="wrap">
@@ -97,16 +101,16 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
           label="Action"
           data={Object.entries(DISCREPANCY_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
           value={action}
-          onChange={(value) => value && setAction(value as DiscrepancyAction)}
+          onChange={(value) => value && choose(value as DiscrepancyAction)}
           allowDeselect={false}
           w={{ base: '100%', sm: 240 }}
         />
         {needsEntry && (
-          <TextInput
-            label={action === 'resolved_by_correction' ? 'Correction entry id' : 'Loss entry id'}
+          <EntryPicker
+            registration={registration}
+            kind={action === 'resolved_by_correction' ? 'correction' : 'loss'}
             value={entryId}
-            onChange={(e) => setEntryId(e.currentTarget.value)}
-            w={{ base: '100%', sm: 320 }}
+            onChange={setEntryId}
           />
         )}
       </Group>
@@ -118,5 +122,36 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** The correction or loss entry that settles a discrepancy, newest first (record it first under New entry). */
+function EntryPicker({
+  registration,
+  kind,
+  value,
+  onChange,
+}: {
+  registration: Registration;
+  kind: 'correction' | 'loss';
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const entries = useEntries(registration.id, { kind, limit: 50 });
+  const label = kind === 'correction' ? 'Correction entry' : 'Loss entry';
+  return (
+    <Select
+      label={label}
+      placeholder={entries.isPending ? 'Loading entries…' : `Choose the ${kind} entry`}
+      data={(entries.data?.items ?? []).map((e) => ({
+        value: e.id,
+        label: `#${e.seq} ${formatDateTime(e.occurredAt)} · ${e.recordedBy.name}`,
+      }))}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      nothingFoundMessage={`No ${kind} entry yet: record it under New entry first`}
+      error={entries.isError ? describeError(entries.error) : undefined}
+      w={{ base: '100%', sm: 360 }}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listPatients, patientKeys } from '../../patients/patients.api.ts';
 import type { LedgerForm, QuantityUnit, Stock } from '../ledger.api.ts';
-import { listSourceOptions } from '../stock-view-model.ts';
+import { decodeSource, listSourceOptions } from '../stock-view-model.ts';
 import type { TransactionDraft } from '../transaction-draft.ts';
 
 /** Shared inputs of the transaction forms. Each takes the draft, a setter and the errors keyed by API path. */
@@ -166,6 +166,31 @@ export function PatientPicker({ draft, set, errors }: Omit<FieldsProps, 'stock'>
         debounced.trim().length < 2 ? 'Type at least 2 letters' : patients.isFetching ? 'Searching…' : 'No patient found'
       }
       error={errors.patientId}
+    />
+  );
+}
+
+/** The product form of the chosen source (nasal devices are counted whole). */
+export function sourceForm(props: FieldsProps) {
+  const source = decodeSource(props.draft.source);
+  if (!source) return undefined;
+  const balance = props.stock.balances.find((b) =>
+    'containerId' in source
+      ? b.containerId === source.containerId
+      : !b.containerId && b.lotId === source.lotId && b.locationId === source.locationId,
+  );
+  return props.stock.lots.find((lot) => lot.id === balance?.lotId)?.form;
+}
+
+/** The quantity of a transaction (`quantity` in the API) with units that fit the source. */
+export function QuantityFor(props: FieldsProps & { label: string }) {
+  return (
+    <QuantityInput
+      {...props}
+      valueKey="quantity"
+      unitKey="unit"
+      errorPaths={['quantity.value', 'quantity', 'quantity.unit']}
+      form={sourceForm(props)}
     />
   );
 }

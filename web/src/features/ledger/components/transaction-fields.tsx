@@ -1,11 +1,11 @@
 import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useSession } from '../../auth/session-context.ts';
 import type { Registration, TransactionKind } from '../ledger.api.ts';
-import { decodeSource, describeLot } from '../stock-view-model.ts';
+import { describeLot } from '../stock-view-model.ts';
 import { CORRECTABLE_KINDS, describeEntryKind } from '../transaction-kinds.ts';
 import { useEntries } from '../use-ledger.ts';
-import { type FieldsProps, firstError, PartyFields, PatientPicker, QuantityInput, SourceSelect } from './field-widgets.tsx';
+import { AdministrationFields, DispensingFields } from './clinical-fields.tsx';
+import { type FieldsProps, firstError, PartyFields, QuantityFor, SourceSelect } from './field-widgets.tsx';
 import { ReceiptFields } from './receipt-fields.tsx';
 
 /** The fields of one transaction kind (the witness panel is added by the form around them). */
@@ -157,29 +157,6 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
   }
 }
 
-function sourceForm(props: FieldsProps) {
-  const source = decodeSource(props.draft.source);
-  if (!source) return undefined;
-  const balance = props.stock.balances.find((b) =>
-    'containerId' in source
-      ? b.containerId === source.containerId
-      : !b.containerId && b.lotId === source.lotId && b.locationId === source.locationId,
-  );
-  return props.stock.lots.find((lot) => lot.id === balance?.lotId)?.form;
-}
-
-function QuantityFor(props: FieldsProps & { label: string }) {
-  return (
-    <QuantityInput
-      {...props}
-      valueKey="quantity"
-      unitKey="unit"
-      errorPaths={['quantity.value', 'quantity', 'quantity.unit']}
-      form={sourceForm(props)}
-    />
-  );
-}
-
 function ContainersInput({ draft, set, errors }: FieldsProps) {
   return (
     <TextInput
@@ -190,83 +167,6 @@ function ContainersInput({ draft, set, errors }: FieldsProps) {
       onChange={(e) => set('containers', e.currentTarget.value)}
       error={errors.containers}
     />
-  );
-}
-
-function AdministrationFields(props: FieldsProps) {
-  const form = sourceForm(props);
-  return (
-    <Stack>
-      <PatientPicker {...props} />
-      <SourceSelect {...props} options={{ forms: ['vial', 'nasal-device', 'compounded-oral'] }} />
-      <QuantityInput
-        {...props}
-        label="Administered amount"
-        valueKey="quantity"
-        unitKey="unit"
-        errorPaths={['administered.value', 'administered', 'administered.unit']}
-        form={form}
-      />
-      <QuantityInput
-        {...props}
-        label="Wasted remainder"
-        valueKey="wasted"
-        unitKey="wastedUnit"
-        errorPaths={['wasted.value', 'wasted', 'wasted.unit']}
-        form={form}
-        required={false}
-      />
-      <Text size="xs" c="dimmed">
-        Leave the wasted remainder empty when the rest of the container stays in use. A remainder needs a witness.
-      </Text>
-      <Textarea
-        label="Note"
-        value={props.draft.note}
-        onChange={(e) => props.set('note', e.currentTarget.value)}
-        error={props.errors.note}
-        autosize
-        minRows={1}
-      />
-    </Stack>
-  );
-}
-
-function DispensingFields(props: FieldsProps) {
-  const me = useSession();
-  const isPhysician = me.clinics.find((c) => c.id === me.activeClinicId)?.roles.includes('physician') ?? false;
-  return (
-    <Stack>
-      <Text size="sm" c="dimmed">
-        Take-home compounded oral or sublingual preparations only. Esketamine is never dispensed for use at home.
-      </Text>
-      <PatientPicker {...props} />
-      <SourceSelect {...props} options={{ forms: ['compounded-oral'] }} />
-      <QuantityFor {...props} label="Quantity dispensed" />
-      {isPhysician ? (
-        <Checkbox
-          label={`I am the prescriber (${me.user.name})`}
-          checked={props.draft.prescriberUserId === me.user.id}
-          onChange={(e) => props.set('prescriberUserId', e.currentTarget.checked ? me.user.id : '')}
-          error={props.errors.prescriberUserId}
-        />
-      ) : (
-        <TextInput
-          label="Prescriber user id"
-          description="The prescribing physician's KetaClinic user id"
-          required
-          value={props.draft.prescriberUserId}
-          onChange={(e) => props.set('prescriberUserId', e.currentTarget.value)}
-          error={props.errors.prescriberUserId}
-        />
-      )}
-      <Textarea
-        label="Directions"
-        required
-        value={props.draft.directions}
-        onChange={(e) => props.set('directions', e.currentTarget.value)}
-        error={props.errors.directions}
-      />
-    </Stack>
   );
 }
 
