@@ -61,7 +61,7 @@ function CountForRegistration({ registration }: { registration: Registration }) 
       ) : stock.isError ? (
         <Alert color="red">{describeError(stock.error)}</Alert>
       ) : (
-        <CountForm key={stock.data.head?.seq ?? 0} registration={registration} stock={stock.data} onSaved={setSaved} />
+        <CountForm registration={registration} stock={stock.data} onSaved={setSaved} />
       )}
       {saved && <CountResult count={saved} />}
       <DiscrepanciesPanel registration={registration} />
@@ -89,6 +89,9 @@ function CountForm({ registration, stock, onSaved }: { registration: Registratio
     },
     onSuccess: async (count) => {
       onSaved(count);
+      // Typing survives any refetch (the rows come from the live stock); only a saved count clears the form.
+      setCounted({});
+      setNote('');
       setCounter(emptyWitnesses(1));
       await invalidate(registration.id);
     },
