@@ -6,9 +6,8 @@ import {
   computeDepressionInfusionMg,
   type DemoLedgerStep,
   simulateDemoLedger,
-  toLocalIsoDate,
-  zonedWallTimeToIso,
 } from './demo-ledger.ts';
+import { toLocalIsoDate, zonedWallTimeToIso } from './demo-ledger-clock.ts';
 import { DEMO_CLINICS } from './demo-organization.ts';
 import { buildDemoPatients } from './demo-patients.ts';
 
