@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/demo-organization.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
@@ -5,7 +6,7 @@ import { ENGINES } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 type Amount = { containers: number; ml: number; mg: number };
-type Registration = { id: string; deaNumber: string; expiryStatus: string; locations: { id: string; name: string }[] };
+type Registration = { id: string; clinicId: string; deaNumber: string; expiryStatus: string; locations: { id: string; name: string }[] };
 type Entry = {
   id: string;
   seq: number;
@@ -158,8 +159,9 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
     expect(self.body.error.code).toBe('ledger.witness_same_person');
     const wrong = await post(as.nurse, { ...base, witnesses: [{ ...PHYSICIAN_WITNESS, password: 'not-the-password' }] });
     expect(wrong.body.error.code).toBe('ledger.witness_not_verified');
+    // A front-desk colleague with the right password reads like a wrong password: the form is no password oracle.
     const frontDesk = await post(as.nurse, { ...base, witnesses: [{ email: 'frontdesk@demo.clinic', password: DEMO_PASSWORD }] });
-    expect(frontDesk.body.error.code).toBe('ledger.witness_not_eligible');
+    expect(frontDesk.body.error.code).toBe('ledger.witness_not_verified');
     expect((await stock()).head!.seq).toBe(before);
   });
 
@@ -223,6 +225,122 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       administered: { value: 14, unit: 'mg' },
     });
     expect(halfDevice.body.error.code).toBe('ledger.unit_mismatch');
+  });
+
+  it('refuses the person who gave the dose as the witness of its remainder', async () => {
+    const before = (await stock()).head!.seq;
+    const physicianId = (await as.physician.get<{ user: { id: string } }>('/api/me')).body.user.id;
+    const res = await post(as.nurse, {
+      kind: 'administration',
+      patientId,
+      givenByUserId: physicianId,
+      source: { lotId, locationId: safeId },
+      administered: { value: 2, unit: 'mL' },
+      wasted: { value: 8, unit: 'mL' },
+      witnesses: [PHYSICIAN_WITNESS],
+    });
+    expect(res.body.error.code).toBe('ledger.witness_same_person');
+    expect((await stock()).head!.seq).toBe(before);
+  });
+
+  it('refuses entries dated long ago and quantities beyond what the ledger stores, writing nothing', async () => {
+    const before = (await stock()).head!.seq;
+    const receipt = {
+      kind: 'receipt',
+      locationId: safeId,
+      productId: 'ketamine-100-mg-ml',
+      lotNumber: 'L-HUGE',
+      expiresOn: '2099-06-30',
+      containerVolumeMl: 10_000,
+      containers: 100_000,
+      supplier: SUPPLIER,
+      invoiceNumber: 'INV-9',
+      receivedOn: '2026-11-20',
+    };
+    const ancient = await post(as.nurse, { ...receipt, containers: 1, containerVolumeMl: 10, occurredAt: '0001-01-01T00:00:00Z' });
+    expect(ancient.status).toBe(400);
+    expect(ancient.body.error.details.issues?.[0]?.path).toBe('occurredAt');
+    const huge = await post(as.nurse, receipt);
+    expect(huge.status).toBe(400);
+    expect(huge.body.error.code).toBe('ledger.quantity_too_large');
+    expect((await stock()).head!.seq).toBe(before);
+  });
+
+  it('dispenses a compounded oral bottle only to a patient with an address, keeping the address in the record', async () => {
+    const physicianId = (await as.physician.get<{ user: { id: string } }>('/api/me')).body.user.id;
+    const received = await post(as.physician, {
+      kind: 'receipt',
+      locationId: safeId,
+      productId: 'ketamine-compounded-oral',
+      lotNumber: 'C-1',
+      expiresOn: '2099-06-30',
+      containerVolumeMl: 30,
+      concentrationMgPerMl: 50,
+      containers: 2,
+      supplier: SUPPLIER,
+      invoiceNumber: 'INV-3',
+      receivedOn: '2026-11-20',
+    });
+    expect(received.status).toBe(201);
+    const bottleLot = (await stock()).lots.find((l) => l.lotNumber === 'C-1')!.id;
+    const body = {
+      kind: 'dispensing',
+      patientId,
+      prescriberUserId: physicianId,
+      source: { lotId: bottleLot, locationId: safeId },
+      quantity: { value: 1, unit: 'container' },
+      directions: '1 mL under the tongue as directed',
+    };
+    const noAddress = await post(as.nurse, body);
+    expect(noAddress.status).toBe(400);
+    expect(noAddress.body.error.details.issues?.[0]?.path).toBe('patientId');
+    const version = (await as.nurse.get<{ version: number }>(`/api/patients/${patientId}`)).body.version;
+    expect(
+      (await as.nurse.patch(`/api/patients/${patientId}`, { baseVersion: version, demographics: { address: '5 Synthetic Lane' } })).status,
+    ).toBe(200);
+    const dispensed = await post(as.nurse, body);
+    expect(dispensed.status).toBe(201);
+    expect(dispensed.body.entries[0]!.details.dispensedTo, JSON.stringify(dispensed.body)).toEqual({ name: 'Ledger Patient', address: '5 Synthetic Lane' });
+    const adminView = (await as.admin.get<{ items: Entry[] }>(path('/entries?kind=dispensing'))).body.items[0]!;
+    expect(adminView.details.dispensedTo).toBeUndefined();
+    expect(adminView.patient).toBeNull();
+  });
+
+  it('refuses a patient whose record the actor may not read (another clinic only)', async () => {
+    const other = await as.admin.post<{ id: string }>('/api/users', {
+      email: `clinic-b-nurse-${engine}@ledger.test`,
+      name: 'Other Clinic Nurse',
+      password: 'ledger-password-1',
+      roles: [{ clinicId: registration.clinicId, role: 'nurse' }],
+    });
+    expect(other.status).toBe(201);
+    const nurseA = createClient(server.url);
+    expect((await nurseA.login(`clinic-b-nurse-${engine}@ledger.test`, 'ledger-password-1')).status).toBe(200);
+    const rows = await server.deps.db.execute(sql`select id from patients where home_clinic_id <> ${registration.clinicId} limit 1`);
+    const foreignPatientId = (rows as unknown as { rows: { id: string }[] }).rows[0]!.id;
+    const res = await post(nurseA, {
+      kind: 'administration',
+      patientId: foreignPatientId,
+      source: { lotId, locationId: safeId },
+      administered: { value: 1, unit: 'mL' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('patient.not_found');
+  });
+
+  it('refuses a witness account after five wrong passwords, even with the right one', async () => {
+    const base = {
+      kind: 'breakage',
+      source: { lotId, locationId: safeId },
+      quantity: { value: 1, unit: 'container' },
+      description: 'dropped',
+    };
+    const witness = { email: 'admin@demo.clinic', password: 'wrong-password' };
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await post(as.nurse, { ...base, witnesses: [witness] })).body.error.code).toBe('ledger.witness_not_verified');
+    const locked = await post(as.nurse, { ...base, witnesses: [{ ...witness, password: DEMO_PASSWORD }] });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('ledger.witness_throttled');
   });
 
   it('lets the front desk see nothing and admins see administrations without the patient', async () => {

@@ -156,7 +156,14 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
   if (bucket.lot.drug === 'esketamine') throw esketamineNotDispensable();
   if (bucket.lot.form !== 'compounded-oral') throw notDispensable();
   c.stock.requireUnexpired(bucket.lot);
-  await requirePatient(input.patientId, c);
+  const patient = await c.repos.ledger.findPatientLabels([(await requirePatient(input.patientId, c)).id]);
+  const dispensedTo = patient.get(input.patientId);
+  if (!dispensedTo?.address) {
+    // 21 CFR 1304.22(c): the dispensing record holds the name and address of the person dispensed to.
+    throw validationFailed([
+      { path: 'patientId', message: "the patient's address is needed for the dispensing record; add it to the record first" },
+    ]);
+  }
   const prescriber = await findClinician(input.prescriberUserId, ['physician'], c);
   if (!prescriber) throw prescriberNotEligible();
   const amount = await c.stock.amount(input.quantity, bucket, 'quantity');
@@ -173,6 +180,8 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
           quantity: input.quantity,
           prescriber,
           directions: input.directions,
+          // Kept as it was on the day, inside the hashed record: a later move does not rewrite the dispensing log.
+          dispensedTo: { name: dispensedTo.name, address: dispensedTo.address },
         },
         lines: [{ lotId: bucket.lot.id, locationId: bucket.locationId, containerId: bucket.containerId, delta: negate(amount) }],
       },

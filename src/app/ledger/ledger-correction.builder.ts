@@ -1,6 +1,8 @@
 import type { StoredEntry } from '../../db/repositories/ledger.repository.ts';
+import { findClinicRole } from '../../domain/access/permissions.ts';
 import { CORRECTABLE_KINDS } from '../../domain/ledger/ledger-entry.ts';
 import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
+import { forbidden } from '../errors.ts';
 import { alreadyCorrected, entryNotFound, notCorrectable } from './ledger.errors.ts';
 import type { NewLedgerEntry } from './ledger-posting.ts';
 import type { Batch, BuildContext } from './ledger-transactions.usecases.ts';
@@ -37,6 +39,11 @@ export async function buildCorrection(input: Extract<TransactionInput, { kind: '
   const batch: Batch = [{ registrationId: c.registration.id, entry: { ...reversalOf(original, details), occurredAt: c.occurredAt } }];
   const linkedId = (JSON.parse(original.detailsJson) as { linkedEntryId?: string | null }).linkedEntryId;
   const linked = linkedId ? await c.repos.ledger.findEntry(linkedId) : undefined;
+  if (linked && linked.registrationId !== c.registration.id && c.actor) {
+    // The other side lives in another registration's chain: the actor must be allowed to correct there too.
+    const other = await c.repos.ledger.findRegistration(linked.registrationId);
+    if (!other || !findClinicRole(c.actor, 'ledger.correct', other.clinicId)) throw forbidden("correct the recipient registration's side");
+  }
   if (linked && !(await c.repos.ledger.findCorrectionOf(linked.id))) {
     batch.push({ registrationId: linked.registrationId, entry: { ...reversalOf(linked, details), occurredAt: c.occurredAt } });
   }

@@ -73,6 +73,8 @@ export async function buildDestruction(input: Input<'destruction'>, c: BuildCont
     registrantName: c.registration.registrantName,
     deaNumber: c.registration.deaNumber,
     address: c.registration.address,
+    phone: c.clinic.phone,
+    contactName: (await c.repos.ledger.findPeople([c.actorId])).get(c.actorId) ?? null,
     ndc: bucket.lot.ndc,
     batch: bucket.lot.lotNumber,
     name: bucket.lot.productName,

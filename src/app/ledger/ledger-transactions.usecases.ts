@@ -1,11 +1,20 @@
 import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts';
-import type { ClinicPermission } from '../../domain/access/permissions.ts';
+import { type Actor, type ClinicPermission, findGrantingRole } from '../../domain/access/permissions.ts';
 import { validateDeaNumber } from '../../domain/ledger/dea-number.ts';
 import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
 import { recordPatientAccess } from '../audit.usecases.ts';
 import { type Deps, inTransaction, type Repositories, type RequestContext } from '../deps.ts';
 import { isUniqueViolation } from '../pharmacology.errors.ts';
-import { alreadyCorrected, deaNumberInvalid, occurredInFuture, registrationExpired } from './ledger.errors.ts';
+import {
+  alreadyCorrected,
+  deaNumberInvalid,
+  isNumericOverflow,
+  occurredInFuture,
+  occurredTooLongAgo,
+  patientNotFound,
+  quantityTooLarge,
+  registrationExpired,
+} from './ledger.errors.ts';
 import { authorizeRegistration, localDate } from './ledger-access.ts';
 import { buildAdministration, buildDispensing, buildOpenContainer } from './ledger-clinical.builders.ts';
 import { buildCorrection } from './ledger-correction.builder.ts';
@@ -47,7 +56,9 @@ const NEEDS_CURRENT_REGISTRATION = new Set<TransactionInput['kind']>([
 /** Everything a builder needs: the registration, the DB transaction's repositories, lookups and verified witnesses. */
 export interface BuildContext {
   registration: RegistrationRow;
-  clinic: { id: string; timeZone: string; name: string };
+  /** The signed-in actor; null when a trusted caller (seeding, treatment sessions) posts on someone's behalf. */
+  actor?: Actor | null;
+  clinic: { id: string; timeZone: string; name: string; phone: string };
   repos: Repositories;
   deps: Deps;
   actorId: string;
@@ -63,6 +74,46 @@ function witnessCredentialsOf(input: TransactionInput): WitnessCredential[] {
   if (input.kind === 'correction') return [input.secondSigner];
   if ('witnesses' in input && input.witnesses) return input.witnesses;
   return [];
+}
+
+/**
+ * How far back an entry may be dated: a late entry for something that happened earlier is normal (a shipment logged
+ * the next morning), an entry dated years back or before the registration was entered is not. [M] clinic policy.
+ */
+export const LATE_ENTRY_MAX_DAYS = 31;
+
+function requireRecentInstant(value: string | undefined, field: string, registration: RegistrationRow, now: Date) {
+  if (!value) return;
+  const at = Date.parse(value);
+  if (at > now.getTime() + 60_000) throw occurredInFuture(field);
+  const earliest = Math.max(now.getTime() - LATE_ENTRY_MAX_DAYS * 86_400_000, registration.createdAt.getTime() - 86_400_000);
+  if (at < earliest) throw occurredTooLongAgo(field, LATE_ENTRY_MAX_DAYS);
+}
+
+/** The patient must be one whose clinical record the actor may read (their home clinic's roles), else 404. */
+async function requireClinicalAccess(patientId: string, ctx: RequestContext, deps: Deps) {
+  const head = await deps.repos.patients.findHead(patientId);
+  const target = head && { clinicId: head.homeClinicId, patientId: head.id };
+  if (!target || head.organizationId !== ctx.actor.organizationId || !findGrantingRole(ctx.actor, 'patient.read_clinical', target)) {
+    throw patientNotFound();
+  }
+}
+
+/** The registrations whose chains a transaction writes: its own, and a recipient kept here (sorted: lock order). */
+async function chainsTouchedBy(input: TransactionInput, registration: RegistrationRow, repos: Repositories): Promise<string[]> {
+  const ids = new Set([registration.id]);
+  if (input.kind === 'distribution_out') {
+    const dea = validateDeaNumber(input.recipient.deaNumber);
+    const recipient = dea.ok ? await repos.ledger.findRegistrationByDeaNumber(dea.normalized) : undefined;
+    if (recipient && recipient.organizationId === registration.organizationId) ids.add(recipient.id);
+  }
+  if (input.kind === 'correction') {
+    const original = await repos.ledger.findEntry(input.reversesEntryId);
+    const linkedId = original && (JSON.parse(original.detailsJson) as { linkedEntryId?: string | null }).linkedEntryId;
+    const linked = linkedId ? await repos.ledger.findEntry(linkedId) : undefined;
+    if (linked) ids.add(linked.registrationId);
+  }
+  return [...ids].sort();
 }
 
 /** Validates a counterparty's DEA number (suppliers, recipients) with the check-digit rule. */
@@ -117,20 +168,26 @@ export async function recordLedgerTransaction(registrationId: string, input: Tra
     deps,
   );
   const now = deps.clock();
-  if (input.occurredAt && Date.parse(input.occurredAt) > now.getTime() + 60_000) throw occurredInFuture();
+  requireRecentInstant(input.occurredAt, 'occurredAt', registration, now);
+  if (input.kind === 'loss') requireRecentInstant(input.discoveredAt, 'discoveredAt', registration, now);
   if (NEEDS_CURRENT_REGISTRATION.has(input.kind) && (await toRegistrationView(registration, deps)).expiryStatus === 'expired') {
     throw registrationExpired();
   }
+  if ('patientId' in input) await requireClinicalAccess(input.patientId, ctx, deps);
   const clinic = (await deps.repos.organization.findClinic(registration.clinicId))!;
-  const witnesses = await verifyWitnesses(witnessCredentialsOf(input), registration, ctx.actor.userId, deps);
+  const excluded = [ctx.actor.userId, ...(input.kind === 'administration' && input.givenByUserId ? [input.givenByUserId] : [])];
+  const witnesses = await verifyWitnesses(witnessCredentialsOf(input), registration, excluded, deps);
   const today = localDate(now, clinic.timeZone);
   try {
     return await inTransaction(deps, async (repos) => {
+      // Lock the chains first, so everything read while building (lots, balances, earlier entries) stays true.
+      for (const id of await chainsTouchedBy(input, registration, repos)) await repos.ledger.lockHead(id);
       const c: BuildContext = {
         registration,
         clinic,
         repos,
         deps,
+        actor: ctx.actor,
         actorId: ctx.actor.userId,
         occurredAt: new Date(input.occurredAt ?? now.toISOString()).toISOString(),
         today,
@@ -155,6 +212,7 @@ export async function recordLedgerTransaction(registrationId: string, input: Tra
     });
   } catch (error) {
     if (input.kind === 'correction' && isUniqueViolation(error)) throw alreadyCorrected();
+    if (isNumericOverflow(error)) throw quantityTooLarge();
     throw error;
   }
 }
@@ -178,6 +236,7 @@ export async function postAdministration(
     clinic,
     repos,
     deps,
+    actor: null,
     actorId: input.actorId,
     occurredAt: new Date(input.occurredAt ?? now.toISOString()).toISOString(),
     today,

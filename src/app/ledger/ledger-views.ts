@@ -8,6 +8,12 @@ import { toRegistrationView } from './ledger-registrations.usecases.ts';
 
 const amountOf = (containers: string, ml: string, mg: string) => ({ containers: Number(containers), ml: Number(ml), mg: Number(mg) });
 
+/** Details as roles without the patient log see them: no free-text note and no dispensed-to name and address. */
+function withoutPatientDetails(detailsJson: string): Record<string, unknown> {
+  const { note: _note, dispensedTo: _dispensedTo, ...rest } = JSON.parse(detailsJson) as Record<string, unknown>;
+  return rest;
+}
+
 /**
  * Entries as the API shows them: names for people, the patient only to roles that may read the administration and
  * dispensing log (admins see that an administration happened, never to whom).
@@ -29,7 +35,7 @@ export async function toEntryViews(entries: StoredEntry[], role: StaffRole, repo
       recordedAt: e.recordedAt,
       recordedBy: { id: e.recordedBy, name: people.get(e.recordedBy) ?? '' },
       patient: patient ? { id: patient.id, name: patient.name, mrn: patient.mrn } : null,
-      details: JSON.parse(e.detailsJson) as Record<string, unknown>,
+      details: mayReadPatients ? (JSON.parse(e.detailsJson) as Record<string, unknown>) : withoutPatientDetails(e.detailsJson),
       reversesEntryId: e.reversesEntryId,
       reversedByEntryId: corrections.get(e.id) ?? null,
       lines: e.lines.map((l) => ({
@@ -91,7 +97,7 @@ export interface EntryFilter {
   offset: number;
 }
 
-/** The chain's entries, newest first. Kinds naming patients are left out for roles that may not read them. */
+/** The chain's entries, newest first. Roles without the patient log see every entry, but not who the patient was. */
 export async function listLedgerEntries(registrationId: string, filter: EntryFilter, ctx: RequestContext, deps: Deps) {
   const { registration, role } = await authorizeRegistration(
     registrationId,

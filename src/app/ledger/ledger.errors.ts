@@ -40,11 +40,21 @@ export const esketamineNotDispensable = () =>
 export const notDispensable = () =>
   invalid('ledger.not_dispensable', 'Only compounded oral or sublingual preparations are dispensed for home use.');
 export const witnessNotVerified = () =>
-  invalid('ledger.witness_not_verified', 'The witness could not be verified: check the email and password.');
+  invalid(
+    'ledger.witness_not_verified',
+    'The witness could not be verified: check the email and password. A witness is an active physician, nurse or admin of this clinic.',
+  );
+export const witnessThrottled = () =>
+  new AppError(
+    'ledger.witness_throttled',
+    429,
+    'Too many wrong witness passwords for that account. Wait 15 minutes, or ask another colleague.',
+  );
 export const witnessSamePerson = () =>
-  invalid('ledger.witness_same_person', 'A witness must be a different person from whoever records the entry and from any other witness.');
-export const witnessNotEligible = () =>
-  invalid('ledger.witness_not_eligible', 'A witness must be an active physician, nurse or admin of this clinic.');
+  invalid(
+    'ledger.witness_same_person',
+    'A witness must be a different person from whoever records the entry, whoever gave the dose, and any other witness.',
+  );
 export const alreadyCorrected = () => new AppError('ledger.already_corrected', 409, 'That entry was already corrected.');
 export const notCorrectable = () =>
   invalid('ledger.not_correctable', 'Only stock movements can be corrected; opening a container and corrections cannot.');
@@ -55,8 +65,8 @@ export const registrationExpired = () =>
     'ledger.registration_expired',
     'This DEA registration has expired: record its renewal before receiving, administering or dispensing.',
   );
-export const occurredInFuture = () =>
-  invalid('validation.failed', 'Some fields are not valid.', { issues: [{ path: 'occurredAt', message: 'cannot be in the future' }] });
+export const occurredInFuture = (field = 'occurredAt') =>
+  invalid('validation.failed', 'Some fields are not valid.', { issues: [{ path: field, message: 'cannot be in the future' }] });
 export const sameLocation = () =>
   invalid('validation.failed', 'Some fields are not valid.', {
     issues: [{ path: 'toLocationId', message: 'must differ from the source location' }],
@@ -64,6 +74,21 @@ export const sameLocation = () =>
 export const patientNotFound = () => new AppError('patient.not_found', 404, 'No patient with that id.');
 export const prescriberNotEligible = () =>
   invalid('ledger.prescriber_not_eligible', 'The prescriber must be an active physician of this clinic.');
+
+export const quantityTooLarge = () =>
+  invalid('ledger.quantity_too_large', 'That quantity is larger than the ledger can hold; check the figures.');
+export const occurredTooLongAgo = (field: string, days: number) =>
+  invalid('validation.failed', 'Some fields are not valid.', {
+    issues: [{ path: field, message: `must be within the last ${days} days and after the registration was entered` }],
+  });
+
+/** True for a numeric overflow (SQLSTATE 22003): a quantity beyond numeric(14,3). */
+export function isNumericOverflow(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '22003') return true;
+  }
+  return false;
+}
 
 /** True for a CHECK violation (SQLSTATE 23514), whichever driver and wrapper reports it. */
 export function isCheckViolation(error: unknown): boolean {

@@ -313,7 +313,7 @@ export function createLedgerRepository(db: Database) {
       return new Map(rows.map((r) => [r.reverses!, r.id]));
     },
 
-    /** Total containers moved out by entries of the given kinds since a date (1307.11 five-percent check). */
+    /** Total sealed containers moved out by entries of the given kinds since a date (1307.11 five-percent check). */
     async sumContainersOut(registrationId: string, kinds: LedgerEntryKind[], fromIso: string): Promise<number> {
       const [row] = await db
         .select({ total: sql<string>`coalesce(sum(-${ledgerLines.deltaContainers}), 0)::text` })
@@ -325,6 +325,8 @@ export function createLedgerRepository(db: Database) {
             inArray(ledgerEntries.kind, kinds),
             gte(ledgerEntries.occurredAt, new Date(fromIso)),
             sql`${ledgerLines.deltaContainers} < 0`,
+            // Sealed stock only: a vial counts once when it is opened, not again for each draw from it.
+            eq(ledgerLines.containerId, ''),
           ),
         );
       return Number(row?.total ?? 0);
