@@ -94,22 +94,8 @@ export function findTransactionKind(slug: string | undefined): TransactionKindIn
   return TRANSACTION_KINDS.find((info) => info.slug === slug);
 }
 
-/** Stock-moving kinds a correction may reverse (records such as counts move nothing and are not corrected). */
-export const CORRECTABLE_KINDS: readonly string[] = [
-  'receipt',
-  'opening_balance',
-  'open_container',
-  'administration',
-  'dispensing',
-  'waste',
-  'breakage',
-  'move',
-  'distribution_out',
-  'distribution_in',
-  'return',
-  'destruction',
-  'loss',
-];
+/** Kinds a correction may reverse: the server's own rule (src/domain/ledger/ledger-entry.ts). */
+export { CORRECTABLE_KINDS } from '../../../../src/domain/ledger/ledger-entry.ts';
 
 const ENTRY_KIND_LABELS: Record<string, string> = {
   receipt: 'Receipt',

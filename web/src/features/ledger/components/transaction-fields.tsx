@@ -215,7 +215,7 @@ function CorrectionFields(props: FieldsProps & { registration: Registration }) {
   const entries = useEntries(props.registration.id, { limit: 100 });
   const lots = new Map(props.stock.lots.map((lot) => [lot.id, lot]));
   const choices = (entries.data?.items ?? [])
-    .filter((e) => CORRECTABLE_KINDS.includes(e.kind) && !e.reversedByEntryId)
+    .filter((e) => (CORRECTABLE_KINDS as ReadonlySet<string>).has(e.kind) && !e.reversedByEntryId)
     .map((e) => {
       const lot = e.lines[0] ? lots.get(e.lines[0].lotId) : undefined;
       return {
