@@ -114,6 +114,14 @@ const MATRIX = {
   'POST /api/ledger/registrations/:registrationId/transactions (receipt)': LEDGER_WRITE_BY_STAFF,
   'POST /api/ledger/registrations/:registrationId/transactions (administration)': LEDGER_CLINICAL,
   'GET /api/ledger/registrations/:registrationId/entries': LEDGER_READ,
+  'GET /api/ledger/registrations/:registrationId/prescribers': {
+    admin: 403,
+    physician: 200,
+    nurse: 200,
+    front_desk: 404,
+    patient: 404,
+    anonymous: 401,
+  },
   'POST /api/ledger/registrations/:registrationId/counts': LEDGER_WRITE_BY_STAFF,
   'GET /api/ledger/registrations/:registrationId/counts': LEDGER_READ,
   'GET /api/ledger/registrations/:registrationId/counts/:entryId': LEDGER_READ,
@@ -328,6 +336,10 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
   'GET /api/ledger/registrations/:registrationId/entries': async (f) => ({
     method: 'GET',
     path: `/api/ledger/registrations/${f.ledger.registrationId}/entries`,
+  }),
+  'GET /api/ledger/registrations/:registrationId/prescribers': async (f) => ({
+    method: 'GET',
+    path: `/api/ledger/registrations/${f.ledger.registrationId}/prescribers`,
   }),
   'POST /api/ledger/registrations/:registrationId/counts': async (f) => ({
     method: 'POST',

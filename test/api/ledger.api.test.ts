@@ -268,6 +268,9 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
 
   it('dispenses a compounded oral bottle only to a patient with an address, keeping the address in the record', async () => {
     const physicianId = (await as.physician.get<{ user: { id: string } }>('/api/me')).body.user.id;
+    const prescribers = await as.nurse.get<{ items: { id: string; name: string }[] }>(path('/prescribers'));
+    expect(prescribers.body.items.map((p) => p.id)).toContain(physicianId);
+    expect(prescribers.body.items.map((p) => p.id)).not.toContain((await as.nurse.get<{ user: { id: string } }>('/api/me')).body.user.id);
     const received = await post(as.physician, {
       kind: 'receipt',
       locationId: safeId,
@@ -300,7 +303,10 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
     ).toBe(200);
     const dispensed = await post(as.nurse, body);
     expect(dispensed.status).toBe(201);
-    expect(dispensed.body.entries[0]!.details.dispensedTo, JSON.stringify(dispensed.body)).toEqual({ name: 'Ledger Patient', address: '5 Synthetic Lane' });
+    expect(dispensed.body.entries[0]!.details.dispensedTo, JSON.stringify(dispensed.body)).toEqual({
+      name: 'Ledger Patient',
+      address: '5 Synthetic Lane',
+    });
     const adminView = (await as.admin.get<{ items: Entry[] }>(path('/entries?kind=dispensing'))).body.items[0]!;
     expect(adminView.details.dispensedTo).toBeUndefined();
     expect(adminView.patient).toBeNull();

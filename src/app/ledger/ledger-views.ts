@@ -126,3 +126,9 @@ export async function listLedgerEntries(registrationId: string, filter: EntryFil
   }
   return { items, total: page.total, head: await deps.repos.ledger.findHead(registrationId) };
 }
+
+/** The clinic's active physicians, for the prescriber of a take-home dispensing. */
+export async function listPrescribers(registrationId: string, ctx: RequestContext, deps: Deps) {
+  const { registration } = await authorizeRegistration(registrationId, 'ledger.dispense', 'dispense for use at home', ctx, deps);
+  return { items: await deps.repos.ledger.listPhysicians(registration.clinicId) };
+}

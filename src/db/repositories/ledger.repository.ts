@@ -352,6 +352,15 @@ export function createLedgerRepository(db: Database) {
         }),
       );
     },
+    /** Active physicians of a clinic: who may prescribe a take-home dispensing. */
+    async listPhysicians(clinicId: string) {
+      return db
+        .select({ id: user.id, name: user.name })
+        .from(user)
+        .innerJoin(staffRoles, and(eq(staffRoles.userId, user.id), eq(staffRoles.clinicId, clinicId), eq(staffRoles.role, 'physician')))
+        .where(eq(user.active, true))
+        .orderBy(asc(user.name));
+    },
     /** What a witness re-authenticates against: the account's password hash and roles in one clinic. */
     async findWitnessCredential(email: string, clinicId: string) {
       const [row] = await db

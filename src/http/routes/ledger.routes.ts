@@ -7,7 +7,7 @@ import {
   renewRegistration,
 } from '../../app/ledger/ledger-registrations.usecases.ts';
 import { recordLedgerTransaction } from '../../app/ledger/ledger-transactions.usecases.ts';
-import { getStock, listLedgerEntries } from '../../app/ledger/ledger-views.ts';
+import { getStock, listLedgerEntries, listPrescribers } from '../../app/ledger/ledger-views.ts';
 import { transactionInputSchema } from '../../domain/ledger/transaction-input.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import {
@@ -16,6 +16,7 @@ import {
   locationBodySchema,
   locationSchema,
   postedSchema,
+  prescriberListSchema,
   registrationBodySchema,
   registrationListSchema,
   registrationParamsSchema,
@@ -74,6 +75,12 @@ export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await recordLedgerTransaction(request.params.registrationId, request.body, await requireContext(request, deps), deps)),
+    );
+
+    app.get(
+      '/api/ledger/registrations/:registrationId/prescribers',
+      { schema: { tags, params, response: { 200: prescriberListSchema, ...errorResponses } } },
+      async (request) => listPrescribers(request.params.registrationId, await requireContext(request, deps), deps),
     );
 
     app.get(

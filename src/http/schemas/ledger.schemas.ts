@@ -100,3 +100,5 @@ export const entriesQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 export const entryListSchema = z.object({ items: z.array(entrySchema), total: z.number(), head: headSchema });
+
+export const prescriberListSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
