@@ -23,7 +23,13 @@ type Count = {
   lines: (CountLine & { locationName: string; lotNumber: string })[];
   discrepancies: number;
 };
-type Discrepancy = { countEntryId: string; lineNo: number; differenceMl: number; status: string; actions: { action: string }[] };
+type Discrepancy = {
+  countEntryId: string;
+  lineNo: number;
+  differenceMl: number;
+  status: string;
+  actions: { action: string; secondSigner: { role: string } | null }[];
+};
 type Task = { lossEntryId: string; task: string; dueAt: string; status: string; reference: string | null };
 type Difference = { type: string; severity: string; entryIds: string[] };
 type Reconciliation = {
@@ -50,6 +56,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
   let cabinetId: string;
   let lotId: string;
   let containerId: string;
+  let inventoryCountId: string;
   const path = (suffix: string) => `/api/ledger/registrations/${registrationId}${suffix}`;
   const transact = async (body: Record<string, unknown>, client = as.nurse) => {
     const res = await client.post<{ entries: Entry[] } & ErrorBody>(path('/transactions'), body);
@@ -131,6 +138,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     containerId = (await transact({ kind: 'open_container', lotId, locationId: safeId }))[0]!.details.containerId as string;
     const res = await count({
       note: 'end of shift',
+      countedAt: new Date(Date.now() - 5 * 60_000).toISOString(),
       lines: [sealed(safeId, 3), { lotId, locationId: safeId, containerId, countedMl: 10 }],
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -160,6 +168,12 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     const inventory = await count({ countKind: 'biennial_inventory', lines });
     expect(inventory.status).toBe(400);
     expect(inventory.body.error.details.issues!.map((i) => i.path)).toContain('body.timeOfDay');
+    const old = await count({ countedAt: '2020-01-01T00:00:00Z', lines });
+    expect(old.status).toBe(400);
+    expect(old.body.error).toMatchObject({ code: 'validation.failed', details: { issues: [{ path: 'countedAt' }] } });
+    const oneRoomInventory = await count({ countKind: 'biennial_inventory', timeOfDay: 'close', locationId: safeId, lines });
+    expect(oneRoomInventory.status).toBe(400);
+    expect(oneRoomInventory.body.error.details.issues!.map((i) => i.path)).toEqual(['body.locationId']);
     const mlOnSealed = await count({ lines: [{ lotId, locationId: safeId, containerId: null, countedMl: 30 }, lines[1]] });
     expect(mlOnSealed.status).toBe(400);
     expect((await count({ lines }, as.frontdesk)).status).toBe(404);
@@ -174,6 +188,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     });
     expect(inventory.status, JSON.stringify(inventory.body)).toBe(201);
     expect(inventory.body).toMatchObject({ countKind: 'initial_inventory', timeOfDay: 'opening', discrepancies: 1 });
+    inventoryCountId = inventory.body.id;
     expect(inventory.body.lines[2]).toMatchObject({ locationName: 'Infusion cabinet', bookMl: 0, countedMl: 10, differenceMl: 10 });
     const safeOnly = await count({ locationId: safeId, lines: [sealed(safeId, 3)] });
     expect(safeOnly.body.error.code).toBe('ledger.count_incomplete');
@@ -202,7 +217,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     const notACorrection = await act(1, { action: 'resolved_by_correction', note: 'x', correctionEntryId: move!.id });
     expect(notACorrection.body.error.code).toBe('ledger.discrepancy_link_invalid');
     expect((await act(1, { action: 'resolved_by_correction', note: 'no correction named' })).status).toBe(400);
-    expect((await act(9, { action: 'resolved_no_change', note: 'x' })).status).toBe(404);
+    expect((await act(9, { action: 'resolved_no_change', note: 'x', secondSigner: PHYSICIAN })).status).toBe(404);
     expect(await headSeq()).toBe(before);
     const [correction] = await transact({
       kind: 'correction',
@@ -219,7 +234,17 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
       expect(resolved.status, JSON.stringify(resolved.body)).toBe(201);
       expect(resolved.body.status).toBe('resolved');
     }
-    const again = await act(1, { action: 'resolved_no_change', note: 'again' });
+    const sameStockAgain = await as.nurse.post<ErrorBody>(path(`/discrepancies/${inventoryCountId}/3/actions`), {
+      action: 'resolved_by_correction',
+      note: 'the same reversed move',
+      correctionEntryId: correction!.id,
+    });
+    expect(sameStockAgain.status).toBe(400);
+    expect(sameStockAgain.body.error).toMatchObject({
+      code: 'ledger.discrepancy_link_invalid',
+      details: { issues: [{ path: 'correctionEntryId' }] },
+    });
+    const again = await act(1, { action: 'resolved_no_change', note: 'again', secondSigner: PHYSICIAN });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ledger.discrepancy_resolved');
   });
@@ -299,5 +324,66 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
     expect(res.body.administrations.map((a) => a.administeredMg)).toEqual([25]);
     const badRange = await as.nurse.get<ErrorBody>(path('/reconciliation?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z'));
     expect(badRange.status).toBe(400);
+  });
+
+  it('links a resolution only to an entry on the same stock after the count, or closes it with no entry by two people', async () => {
+    const [receipt] = await transact({
+      kind: 'receipt',
+      locationId: cabinetId,
+      productId: 'ketamine-10-mg-ml',
+      lotNumber: 'C-200',
+      expiresOn: '2099-06-30',
+      containerVolumeMl: 10,
+      containers: 1,
+      supplier: SUPPLIER,
+      invoiceNumber: 'INV-C2',
+      receivedOn: '2026-11-21',
+    });
+    const [otherLot] = await transact({
+      kind: 'correction',
+      reversesEntryId: receipt!.id,
+      reason: 'wrong invoice',
+      secondSigner: PHYSICIAN,
+    });
+    const [earlyLoss] = await transact({
+      kind: 'loss',
+      source: { lotId, locationId: safeId },
+      quantity: { value: 1, unit: 'container' },
+      lossType: 'loss',
+      significant: false,
+      discoveredAt: new Date().toISOString(),
+      description: 'recorded before the count',
+    });
+    const [early] = await transact({ kind: 'correction', reversesEntryId: earlyLoss!.id, reason: 'vial found', secondSigner: PHYSICIAN });
+    const counted = await count({ lines: [sealed(safeId, 1), { lotId, locationId: safeId, containerId, countedMl: 7.5 }] });
+    expect(counted.status, JSON.stringify(counted.body)).toBe(201);
+    expect(counted.body.lines.map((l) => l.differenceMl)).toEqual([-10, 0]);
+    const act = (body: Record<string, unknown>) =>
+      as.nurse.post<Discrepancy & ErrorBody>(path(`/discrepancies/${counted.body.id}/1/actions`), body);
+    const before = await headSeq();
+    const refusals = [
+      [{ action: 'resolved_by_correction', note: 'x', correctionEntryId: otherLot!.id }, 'correctionEntryId'],
+      [{ action: 'resolved_by_correction', note: 'x', correctionEntryId: early!.id }, 'correctionEntryId'],
+      [{ action: 'reported_as_loss', note: 'x', lossEntryId: earlyLoss!.id }, 'lossEntryId'],
+    ] as const;
+    for (const [body, field] of refusals) {
+      const res = await act(body);
+      expect(res.status, JSON.stringify(res.body)).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'ledger.discrepancy_link_invalid', details: { issues: [{ path: field }] } });
+    }
+    const unsigned = await act({ action: 'resolved_no_change', note: 'recount found it' });
+    expect(unsigned.status).toBe(400);
+    expect(unsigned.body.error.details.issues!.map((i) => i.path)).toEqual(['body.secondSigner']);
+    const selfSigned = await act({ action: 'resolved_no_change', note: 'recount found it', secondSigner: NURSE });
+    expect(selfSigned.body.error.code).toBe('ledger.witness_same_person');
+    expect(await headSeq()).toBe(before);
+    const resolved = await act({
+      action: 'resolved_no_change',
+      note: 'Recount found 2 sealed vials: the counter mis-keyed 1.',
+      secondSigner: PHYSICIAN,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(201);
+    expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.actions.map((a) => [a.action, a.secondSigner?.role])).toEqual([['resolved_no_change', 'physician']]);
   });
 });

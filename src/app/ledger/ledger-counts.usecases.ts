@@ -2,6 +2,7 @@ import type { ContainerRow, LotRow } from '../../db/repositories/ledger.reposito
 import {
   bucketKeyOf,
   type CountKind,
+  countedAtIssue,
   differenceMlOf,
   findDuplicateBuckets,
   findUncountedBuckets,
@@ -32,8 +33,6 @@ export interface CountInput {
     countedMl?: number | undefined;
   }[];
 }
-
-const FUTURE_TOLERANCE_MS = 60_000;
 
 /** Checks each counted bucket belongs to this registration (lot, location, and an opened container of that lot there). */
 async function resolveLines(input: CountInput, registrationId: string, repos: Repositories) {
@@ -123,9 +122,8 @@ async function buildCountLines(input: CountInput, registrationId: string, repos:
 export async function recordCount(registrationId: string, input: CountInput, ctx: RequestContext, deps: Deps) {
   const { registration } = await authorizeRegistration(registrationId, 'ledger.count', 'record a count', ctx, deps);
   const now = deps.clock();
-  if (input.countedAt && Date.parse(input.countedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw validationFailed([{ path: 'countedAt', message: 'cannot be in the future' }]);
-  }
+  const countedAtProblem = input.countedAt ? countedAtIssue(Date.parse(input.countedAt), now.getTime()) : null;
+  if (countedAtProblem) throw validationFailed([{ path: 'countedAt', message: countedAtProblem }]);
   const [secondCounter] = (await verifyWitnesses([input.secondCounter], registration, ctx.actor.userId, deps)) as [VerifiedWitness];
   const countedAt = new Date(input.countedAt ?? now.toISOString()).toISOString();
   return inTransaction(deps, async (repos) => {

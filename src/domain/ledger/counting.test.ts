@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COUNTED_AT_MAX_AGE_MS,
+  countedAtIssue,
   differenceMlOf,
   discrepancyStatusOf,
+  entryTouchesBucket,
   findDuplicateBuckets,
   findUncountedBuckets,
   isDiscrepancy,
@@ -91,5 +94,37 @@ describe('loss tasks (21 CFR 1301.76(b), DOMAIN.md 10)', () => {
     expect(lossTaskStatusOf(deadlines.deaNoticeDueAt, false, due)).toBe('open');
     expect(lossTaskStatusOf(deadlines.deaNoticeDueAt, false, due + 1)).toBe('overdue');
     expect(lossTaskStatusOf(deadlines.deaNoticeDueAt, true, due + 1)).toBe('done');
+  });
+});
+
+describe('countedAtIssue (a count is compared with the book read now)', () => {
+  const now = Date.parse('2026-11-22T17:30:00Z');
+  it.each([
+    ['now', now, null],
+    ['15 minutes ago', now - COUNTED_AT_MAX_AGE_MS, null],
+    ['30 seconds ahead', now + 30_000, null],
+  ])('accepts %s', (_label, at, expected) => {
+    expect(countedAtIssue(at, now)).toBe(expected);
+  });
+  it('refuses a count dated long ago or ahead of the clock', () => {
+    expect(countedAtIssue(Date.parse('2020-01-01T00:00:00Z'), now)).toMatch(/within 15 minutes/);
+    expect(countedAtIssue(now - COUNTED_AT_MAX_AGE_MS - 1, now)).toMatch(/within 15 minutes/);
+    expect(countedAtIssue(now + 2 * 60_000, now)).toBe('cannot be in the future');
+  });
+});
+
+describe('entryTouchesBucket', () => {
+  const sealed = { lotId: 'lot-1', locationId: 'safe', containerId: null };
+  it('matches a line on the same lot, location and container (sealed stock stored as empty container id)', () => {
+    expect(entryTouchesBucket([{ lotId: 'lot-1', locationId: 'safe', containerId: '' }], sealed)).toBe(true);
+    expect(entryTouchesBucket([{ lotId: 'lot-1', locationId: 'safe', containerId: 'vial-1' }], { ...sealed, containerId: 'vial-1' })).toBe(
+      true,
+    );
+  });
+  it('refuses another lot, location or container', () => {
+    expect(entryTouchesBucket([{ lotId: 'lot-2', locationId: 'safe', containerId: '' }], sealed)).toBe(false);
+    expect(entryTouchesBucket([{ lotId: 'lot-1', locationId: 'cabinet', containerId: '' }], sealed)).toBe(false);
+    expect(entryTouchesBucket([{ lotId: 'lot-1', locationId: 'safe', containerId: 'vial-1' }], sealed)).toBe(false);
+    expect(entryTouchesBucket([], sealed)).toBe(false);
   });
 });

@@ -87,6 +87,36 @@ export function discrepancyStatusOf(actions: readonly { action: DiscrepancyActio
   return actions.some((a) => a.action === 'investigating') ? 'investigating' : 'open';
 }
 
+/**
+ * How far before the server clock a count may be dated [M] (clinic policy, no DEA figure): a count is recorded as it
+ * is made and compared with the book read now, so an older count would compare one moment's stock with another's.
+ */
+export const COUNTED_AT_MAX_AGE_MS = 15 * 60_000;
+/** Clock skew allowed between the counting device and the server [M]. */
+export const COUNTED_AT_MAX_AHEAD_MS = 60_000;
+
+/** Why countedAt cannot be compared with the book read at nowMs, or null when it is within [now − 15 min, now + 1 min]. */
+export function countedAtIssue(countedAtMs: number, nowMs: number): string | null {
+  if (countedAtMs > nowMs + COUNTED_AT_MAX_AHEAD_MS) return 'cannot be in the future';
+  if (countedAtMs < nowMs - COUNTED_AT_MAX_AGE_MS) {
+    return 'must be within 15 minutes before now: record a count as it is made, since it is compared with the book now';
+  }
+  return null;
+}
+
+/** A stock line of a ledger entry ('' or null container = sealed stock). */
+export interface EntryLineRef {
+  lotId: string;
+  locationId: string;
+  containerId: string | null;
+}
+
+/** Whether an entry's lines move stock in the discrepancy's bucket (same lot, location and container). */
+export function entryTouchesBucket(lines: readonly EntryLineRef[], bucket: EntryLineRef): boolean {
+  const key = bucketKeyOf({ ...bucket, containerId: bucket.containerId ?? '' });
+  return lines.some((l) => bucketKeyOf({ ...l, containerId: l.containerId ?? '' }) === key);
+}
+
 export const LOSS_TASKS = ['dea_notice_1_business_day', 'form_106_45_days'] as const;
 export type LossTaskKind = (typeof LOSS_TASKS)[number];
 export type LossTaskStatus = 'open' | 'overdue' | 'done';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNT_KINDS, DISCREPANCY_ACTIONS, LOSS_TASKS } from '../../domain/ledger/counting.ts';
+import { COUNT_KINDS, DISCREPANCY_ACTIONS, INVENTORY_COUNT_KINDS, LOSS_TASKS } from '../../domain/ledger/counting.ts';
 import { witnessCredentialSchema } from '../../domain/ledger/transaction-input.ts';
 import { headSchema } from './ledger.schemas.ts';
 
@@ -45,6 +45,7 @@ export const countBodySchema = z
     countKind: z.enum(COUNT_KINDS),
     /** 21 CFR 1304.11(a): an inventory states opening or close of business. */
     timeOfDay: z.enum(['opening', 'close']).nullable().optional(),
+    /** When the count was made: within 15 minutes before now (COUNTED_AT_MAX_AGE_MS, [M]); default now. */
     countedAt: isoDateTime.optional(),
     /** Count one location only; then every bucket of that location with stock must be counted. */
     locationId: id.optional(),
@@ -53,11 +54,18 @@ export const countBodySchema = z
     lines: z.array(countLineBodySchema).max(2000),
   })
   .superRefine((body, ctx) => {
-    if ((body.countKind === 'initial_inventory' || body.countKind === 'biennial_inventory') && !body.timeOfDay) {
+    if (INVENTORY_COUNT_KINDS.has(body.countKind) && !body.timeOfDay) {
       ctx.addIssue({
         code: 'custom',
         path: ['timeOfDay'],
         message: 'an inventory states whether it was taken at the opening or close of business',
+      });
+    }
+    if (INVENTORY_COUNT_KINDS.has(body.countKind) && body.locationId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locationId'],
+        message: 'an inventory covers all stock on hand of the registration (21 CFR 1304.11), not one location',
       });
     }
   });
@@ -105,8 +113,16 @@ export const discrepancyActionBodySchema = z
     note,
     correctionEntryId: id.optional(),
     lossEntryId: id.optional(),
+    /** resolved_no_change only: a second person re-authenticates to confirm the book was right (no stock entry). */
+    secondSigner: witnessCredentialSchema.optional(),
   })
   .superRefine((body, ctx) => {
+    if (body.action === 'resolved_no_change' && !body.secondSigner) {
+      ctx.addIssue({ code: 'custom', path: ['secondSigner'], message: 'a second person confirms a resolution with no stock entry' });
+    }
+    if (body.secondSigner && body.action !== 'resolved_no_change') {
+      ctx.addIssue({ code: 'custom', path: ['secondSigner'], message: 'only with the action resolved_no_change' });
+    }
     if (body.action === 'resolved_by_correction' && !body.correctionEntryId) {
       ctx.addIssue({ code: 'custom', path: ['correctionEntryId'], message: 'name the correction entry that resolves it' });
     }
@@ -147,6 +163,7 @@ export const discrepancySchema = z.object({
       by: person,
       correctionEntryId: z.string().nullable(),
       lossEntryId: z.string().nullable(),
+      secondSigner: z.object({ userId: z.string(), name: z.string(), role: z.string() }).nullable(),
     }),
   ),
 });
