@@ -163,6 +163,8 @@ export interface NewDiscrepancyAction {
   note: string;
   correctionEntryId?: string;
   lossEntryId?: string;
+  /** resolved_no_change only: a second person confirms with their own password (no stock entry settles it). */
+  secondSigner?: WitnessCredential;
 }
 
 export type ReportKind = 'administration-dispensing' | 'receipts' | 'losses' | 'destructions' | 'inventory' | 'entries';

@@ -2,11 +2,19 @@ import { Alert, Badge, Button, Card, Group, Loader, Select, Stack, Text, Textare
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormErrorAlert } from '../../../components/form-error-alert.tsx';
-import { describeError } from '../../../lib/api-client.ts';
+import { describeError, isApiError } from '../../../lib/api-client.ts';
+import { toFormErrors } from '../../../lib/form-errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { type Discrepancy, type DiscrepancyAction, postDiscrepancyAction, type Registration } from '../ledger.api.ts';
+import {
+  type Discrepancy,
+  type DiscrepancyAction,
+  postDiscrepancyAction,
+  type Registration,
+  type WitnessCredential,
+} from '../ledger.api.ts';
 import { formatDecimal } from '../stock-view-model.ts';
 import { useDiscrepancies, useEntries, useInvalidateLedger } from '../use-ledger.ts';
+import { emptyWitnesses, isWitnessError, WitnessPanel } from './witness-panel.tsx';
 
 export const DISCREPANCY_ACTION_LABELS: Record<DiscrepancyAction, string> = {
   investigating: 'Investigating',
@@ -54,6 +62,7 @@ export function DiscrepanciesPanel({ registration }: { registration: Registratio
                     {` by ${a.by.name}, ${formatDateTime(a.at)}: ${a.note}`}
                     {a.correctionEntryId ? ` (correction ${a.correctionEntryId})` : ''}
                     {a.lossEntryId ? ` (loss ${a.lossEntryId})` : ''}
+                    {a.secondSigner ? ` (confirmed by ${a.secondSigner.name})` : ''}
                   </Text>
                 ))}
                 {isOpen(d) && <ActionForm registration={registration} discrepancy={d} />}
@@ -75,6 +84,8 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
   const [action, setAction] = useState<DiscrepancyAction>('investigating');
   const [note, setNote] = useState('');
   const [entryId, setEntryId] = useState('');
+  const [signer, setSigner] = useState<WitnessCredential[]>(() => emptyWitnesses(1));
+  const needsSigner = action === 'resolved_no_change';
   const save = useMutation({
     mutationFn: () =>
       postDiscrepancyAction(registration.id, discrepancy.countEntryId, discrepancy.lineNo, {
@@ -82,17 +93,25 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
         note: note.trim(),
         ...(action === 'resolved_by_correction' ? { correctionEntryId: entryId.trim() } : {}),
         ...(action === 'reported_as_loss' ? { lossEntryId: entryId.trim() } : {}),
+        ...(needsSigner ? { secondSigner: signer[0]! } : {}),
       }),
     onSuccess: async () => {
       setNote('');
       setEntryId('');
+      setSigner(emptyWitnesses(1));
       await invalidate(registration.id);
     },
+    onSettled: () => setSigner((current) => current.map((w) => ({ email: w.email, password: '' }))),
   });
+  const errors = isApiError(save.error, 400)
+    ? toFormErrors(save.error.fieldIssues, (p) => p.replace(/^body\./, '').replace(/^secondSigner\.(email|password)$/, 'secondSigner.0.$1'))
+    : {};
+  const signed = !needsSigner || (signer[0]!.email.trim() !== '' && signer[0]!.password !== '');
   const needsEntry = action === 'resolved_by_correction' || action === 'reported_as_loss';
   const choose = (next: DiscrepancyAction) => {
     setAction(next);
     setEntryId('');
+    setSigner(emptyWitnesses(1));
   };
   return (
     <Stack gap="xs" mt="xs">
@@ -115,9 +134,25 @@ function ActionForm({ registration, discrepancy }: { registration: Registration;
         )}
       </Group>
       <Textarea label="Action note" required value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
-      {save.isError && <FormErrorAlert error={save.error} title="The action was not recorded" />}
+      {needsSigner && (
+        <WitnessPanel
+          title="Second person"
+          heading="Second person confirms no stock entry is needed"
+          path="secondSigner"
+          witnesses={signer}
+          onChange={setSigner}
+          error={save.error}
+          errors={errors}
+        />
+      )}
+      {save.isError && !isWitnessError(save.error) && <FormErrorAlert error={save.error} title="The action was not recorded" />}
       <Group>
-        <Button size="xs" onClick={() => save.mutate()} loading={save.isPending} disabled={!note.trim() || (needsEntry && !entryId.trim())}>
+        <Button
+          size="xs"
+          onClick={() => save.mutate()}
+          loading={save.isPending}
+          disabled={!note.trim() || (needsEntry && !entryId.trim()) || !signed}
+        >
           Record action
         </Button>
       </Group>
