@@ -182,6 +182,7 @@ export const ledgerKeys = {
   tasks: (registrationId: string) => ['ledger', registrationId, 'tasks'] as const,
   reconciliation: (registrationId: string, from: string, to: string) => ['ledger', registrationId, 'reconciliation', from, to] as const,
   registration: (registrationId: string) => ['ledger', registrationId] as const,
+  prescribers: (registrationId: string) => ['ledger', registrationId, 'prescribers'] as const,
 };
 
 export function listRegistrations(): Promise<{ items: Registration[] }> {
@@ -203,6 +204,11 @@ export function renewRegistration(registrationId: string, input: { expiresOn: st
 
 export function addLocation(registrationId: string, input: { name: string }): Promise<StorageLocation> {
   return requestJson(scoped(registrationId, '/locations'), { method: 'POST', body: input });
+}
+
+/** The clinic's active physicians: who may prescribe a take-home dispensing (physicians and nurses ask). */
+export function listPrescribers(registrationId: string): Promise<{ items: { id: string; name: string }[] }> {
+  return requestJson(scoped(registrationId, '/prescribers'));
 }
 
 export function getStock(registrationId: string): Promise<Stock> {

@@ -1,6 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { type EntriesQuery, getStock, ledgerKeys, listDiscrepancies, listEntries, listLossTasks, listRegistrations } from './ledger.api.ts';
+import {
+  type EntriesQuery,
+  getStock,
+  ledgerKeys,
+  listDiscrepancies,
+  listEntries,
+  listLossTasks,
+  listPrescribers,
+  listRegistrations,
+} from './ledger.api.ts';
 
 /** React Query hooks for the ledger screens; the chosen registration lives in the URL (`?registration=`). */
 
@@ -55,6 +64,15 @@ export function useLossTasks(registrationId: string | undefined) {
   return useQuery({
     queryKey: ledgerKeys.tasks(registrationId ?? ''),
     queryFn: () => listLossTasks(registrationId!),
+    enabled: Boolean(registrationId),
+  });
+}
+
+/** The physicians who may prescribe a take-home dispensing under this registration's clinic. */
+export function usePrescribers(registrationId: string | undefined) {
+  return useQuery({
+    queryKey: ledgerKeys.prescribers(registrationId ?? ''),
+    queryFn: () => listPrescribers(registrationId!),
     enabled: Boolean(registrationId),
   });
 }

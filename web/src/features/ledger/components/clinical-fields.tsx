@@ -1,6 +1,9 @@
-import { Checkbox, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect } from 'react';
+import { describeError } from '../../../lib/api-client.ts';
 import { useSession } from '../../auth/session-context.ts';
-import { type FieldsProps, PatientPicker, QuantityFor, QuantityInput, SourceSelect, sourceForm } from './field-widgets.tsx';
+import { usePrescribers } from '../use-ledger.ts';
+import { type FieldsProps, firstError, PatientPicker, QuantityFor, QuantityInput, SourceSelect, sourceForm } from './field-widgets.tsx';
 
 /** Administration (with an optional wasted remainder) and take-home dispensing: the two entries that name a patient. */
 export function AdministrationFields(props: FieldsProps) {
@@ -8,7 +11,7 @@ export function AdministrationFields(props: FieldsProps) {
   return (
     <Stack>
       <PatientPicker {...props} />
-      <SourceSelect {...props} options={{ forms: ['vial', 'nasal-device', 'compounded-oral'] }} />
+      <SourceSelect {...props} options={{ forms: ['vial', 'nasal-device', 'compounded-oral'], opensVial: true }} />
       <QuantityInput
         {...props}
         label="Administered amount"
@@ -42,8 +45,6 @@ export function AdministrationFields(props: FieldsProps) {
 }
 
 export function DispensingFields(props: FieldsProps) {
-  const me = useSession();
-  const isPhysician = me.clinics.find((c) => c.id === me.activeClinicId)?.roles.includes('physician') ?? false;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -52,23 +53,7 @@ export function DispensingFields(props: FieldsProps) {
       <PatientPicker {...props} />
       <SourceSelect {...props} options={{ forms: ['compounded-oral'] }} />
       <QuantityFor {...props} label="Quantity dispensed" />
-      {isPhysician ? (
-        <Checkbox
-          label={`I am the prescriber (${me.user.name})`}
-          checked={props.draft.prescriberUserId === me.user.id}
-          onChange={(e) => props.set('prescriberUserId', e.currentTarget.checked ? me.user.id : '')}
-          error={props.errors.prescriberUserId}
-        />
-      ) : (
-        <TextInput
-          label="Prescriber user id"
-          description="The prescribing physician's KetaClinic user id"
-          required
-          value={props.draft.prescriberUserId}
-          onChange={(e) => props.set('prescriberUserId', e.currentTarget.value)}
-          error={props.errors.prescriberUserId}
-        />
-      )}
+      <PrescriberSelect {...props} />
       <Textarea
         label="Directions"
         required
@@ -77,5 +62,32 @@ export function DispensingFields(props: FieldsProps) {
         error={props.errors.directions}
       />
     </Stack>
+  );
+}
+
+/** The prescribing physician, from the clinic's active physicians; a physician recording it starts as the prescriber. */
+function PrescriberSelect({ draft, set, errors, stock }: FieldsProps) {
+  const me = useSession();
+  const prescribers = usePrescribers(stock.registration.id);
+  const items = prescribers.data?.items ?? [];
+  const mine = items.some((p) => p.id === me.user.id);
+  const chosen = draft.prescriberUserId;
+  useEffect(() => {
+    // Also after a saved entry clears the form: the physician stays the prescriber of the next one.
+    if (mine && !chosen) set('prescriberUserId', me.user.id);
+  }, [mine, chosen, me.user.id, set]);
+  return (
+    <Select
+      label="Prescriber"
+      required
+      searchable
+      data={items.map((p) => ({ value: p.id, label: p.name }))}
+      value={chosen || null}
+      onChange={(value) => set('prescriberUserId', value ?? '')}
+      error={firstError(errors, 'prescriberUserId') ?? (prescribers.isError ? describeError(prescribers.error) : undefined)}
+      placeholder={prescribers.isPending ? 'Loading physicians…' : items.length === 0 ? 'No active physician in this clinic' : 'Choose'}
+      nothingFoundMessage="No physician found"
+      comboboxProps={{ width: 'target' }}
+    />
   );
 }
