@@ -59,13 +59,18 @@ describe('describeDaysToExpiry', () => {
 
 describe('listSourceOptions', () => {
   it('lists opened containers first and leaves expired lots out unless asked', () => {
-    const options = listSourceOptions(buildStockFixture());
+    const options = listSourceOptions(buildStockFixture(), { opensVial: true });
     expect(options.map((o) => o.value)).toEqual(['container:c-1', 'sealed:lot-1:loc-a']);
     expect(options[0]!.label).toContain('6.5 mL left');
     expect(options[1]!.label).toMatch(/^Open a new vial from Ketamine 10 mg\/mL · lot L100 · Safe A \(4 vials\)$/);
     const withExpired = listSourceOptions(buildStockFixture(), { includeExpired: true, sealedOnly: true });
     expect(withExpired.map((o) => o.value)).toEqual(['sealed:lot-1:loc-a', 'sealed:lot-2:loc-a']);
     expect(withExpired[1]!.label).toContain('(EXPIRED)');
+  });
+
+  it('names sealed stock "Sealed" where nothing is opened (return, destruction, loss)', () => {
+    const [, sealed] = listSourceOptions(buildStockFixture());
+    expect(sealed!.label).toBe('Sealed · Ketamine 10 mg/mL · lot L100 · Safe A (4 vials)');
   });
 
   it('round-trips a source through its option value', () => {

@@ -144,10 +144,17 @@ export function decodeSource(value: string): { containerId: string } | { lotId: 
 /**
  * Every usable bucket as a choice. Expired lots are left out unless `includeExpired` (destruction, return and loss
  * concern expired stock too). `sealedOnly` / `openedOnly` narrow the list; `forms` keeps only some product forms.
+ * `opensVial` (administration) names a sealed vial "Open a new vial from"; elsewhere sealed stock leaves whole.
  */
 export function listSourceOptions(
   stock: Stock,
-  options: { includeExpired?: boolean; sealedOnly?: boolean; openedOnly?: boolean; forms?: readonly LedgerForm[] } = {},
+  options: {
+    includeExpired?: boolean;
+    sealedOnly?: boolean;
+    openedOnly?: boolean;
+    opensVial?: boolean;
+    forms?: readonly LedgerForm[];
+  } = {},
 ): SourceOption[] {
   const lots = new Map(stock.lots.map((lot) => [lot.id, lot]));
   const locations = new Map(stock.registration.locations.map((l) => [l.id, l.name]));
@@ -161,7 +168,7 @@ export function listSourceOptions(
     const expired = lot.expired ? ' (EXPIRED)' : '';
     const label = balance.containerId
       ? `Opened ${CONTAINER_NOUN[lot.form][0]} · ${lot.productName} · lot ${lot.lotNumber}${expired} · ${formatDecimal(balance.amount.ml)} mL left · ${where}`
-      : `${lot.form === 'vial' ? 'Open a new vial from ' : 'Sealed · '}${lot.productName} · lot ${lot.lotNumber}${expired} · ${where} (${formatContainers(balance.amount.containers, lot.form)})`;
+      : `${options.opensVial && lot.form === 'vial' ? 'Open a new vial from ' : 'Sealed · '}${lot.productName} · lot ${lot.lotNumber}${expired} · ${where} (${formatContainers(balance.amount.containers, lot.form)})`;
     result.push({ value: encodeSource(balance), label, lot, balance });
   }
   return result.sort(

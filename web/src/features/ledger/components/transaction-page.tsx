@@ -84,16 +84,23 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
     },
     onSettled: () => setWitnesses((current) => current.map((w) => ({ email: w.email, password: '' }))),
   });
-  const serverErrors = isApiError(save.error, 400) ? toFormErrors(save.error.fieldIssues, toDraftPath) : {};
+  // A field changed since the server answered no longer shows that answer (another patient, another amount).
+  const [changedSinceSave, setChangedSinceSave] = useState<ReadonlySet<string>>(new Set());
+  const serverErrors = isApiError(save.error, 400)
+    ? withoutChanged(toFormErrors(save.error.fieldIssues, toDraftPath), changedSinceSave)
+    : {};
   const errors = { ...serverErrors, ...localErrors };
-  const set = <K extends keyof TransactionDraft>(key: K, value: TransactionDraft[K]) =>
+  const set = <K extends keyof TransactionDraft>(key: K, value: TransactionDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
+    setChangedSinceSave((current) => (current.has(key) ? current : new Set(current).add(key)));
+  };
   const search = `?registration=${encodeURIComponent(registration.id)}`;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         setPosted(null);
+        setChangedSinceSave(new Set());
         const built = buildTransactionBody(info.kind, draft, witnesses);
         setLocalErrors(built.ok ? {} : built.errors);
         if (!built.ok) return;
@@ -137,6 +144,11 @@ function TransactionForm({ info, registration, stock }: { info: TransactionKindI
       </Stack>
     </form>
   );
+}
+
+/** Server errors keyed by API path, less those of draft fields changed since (`quantity` covers `quantity.value`). */
+function withoutChanged(errors: Record<string, string>, changed: ReadonlySet<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !changed.has(path) && !changed.has(path.split('.')[0]!)));
 }
 
 function PostedEntries({ entries, warnings }: { entries: Entry[]; warnings: string[] }) {
