@@ -1,4 +1,5 @@
 import { runHttpBenchmarks } from './http.bench.ts';
+import { runLedgerBenchmarks } from './ledger.bench.ts';
 import { runPkBenchmarks } from './pk.bench.ts';
 import { runStartupBenchmarks } from './startup.bench.ts';
 
@@ -8,4 +9,5 @@ const results: Record<string, unknown> = { machine: { node: process.version, cpu
 results.pk = await runPkBenchmarks();
 results.startup = await runStartupBenchmarks();
 results.http = await runHttpBenchmarks({ durationS: quick ? 5 : 30 });
+results.ledger = await runLedgerBenchmarks();
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -4,13 +4,15 @@ import { addStorageLocation, createRegistration } from '../../src/app/ledger/led
 import { recordLedgerTransaction } from '../../src/app/ledger/ledger-transactions.usecases.ts';
 import { loadConfig } from '../../src/config.ts';
 import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/db/database.ts';
-import type { StaffRole } from '../../src/domain/access/permissions.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/demo-organization.ts';
 import type { TransactionInput } from '../../src/domain/ledger/transaction-input.ts';
 import { createDeps } from '../../src/server.ts';
+import { contextFor } from './request-context.ts';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-database.ts';
 
 /** A synthetic registrant; FT9876547 passes the DEA check digit ((9+7+5) + 2*(8+6+4) = 57 → 7). */
+export { contextFor };
+
 export const FIXTURE_DEA_NUMBER = 'FT9876547';
 export const SUPPLIER = { name: 'Synthetic Wholesale Inc.', address: '1 Depot Road, Springfield', deaNumber: 'RS1234563' };
 export const WITNESS_PHYSICIAN = { email: 'physician@demo.clinic', password: DEMO_PASSWORD };
@@ -27,25 +29,6 @@ export interface LedgerFixture {
   as: Record<'admin' | 'physician' | 'nurse', RequestContext>;
   record(input: TransactionInput, who?: 'admin' | 'physician' | 'nurse'): ReturnType<typeof recordLedgerTransaction>;
   close(): Promise<void>;
-}
-
-/** The request context of a demo account, with its roles in every clinic, as the session layer would build it. */
-export async function contextFor(deps: Deps, email: string, clinicId: string): Promise<RequestContext> {
-  const person = (await deps.repos.organization.findUserByEmail(email))!;
-  const rolesByClinic = new Map<string, StaffRole[]>();
-  for (const { clinicId: id, role } of await deps.repos.organization.listRoles(person.id))
-    rolesByClinic.set(id, [...(rolesByClinic.get(id) ?? []), role as StaffRole]);
-  return {
-    actor: {
-      userId: person.id,
-      name: person.name,
-      organizationId: person.organizationId!,
-      rolesByClinic,
-      activeClinicId: clinicId,
-      patientId: null,
-    },
-    requestId: `ledger-test-${email}`,
-  };
 }
 
 /**
