@@ -1,9 +1,18 @@
-import { Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { describeError } from '../../../lib/api-client.ts';
 import { useSession } from '../../auth/session-context.ts';
 import { usePrescribers } from '../use-ledger.ts';
-import { type FieldsProps, firstError, PatientPicker, QuantityFor, QuantityInput, SourceSelect, sourceForm } from './field-widgets.tsx';
+import {
+  DraftTextarea,
+  type FieldsProps,
+  firstError,
+  PatientPicker,
+  QuantityFor,
+  QuantityInput,
+  SourceSelect,
+  sourceForm,
+} from './field-widgets.tsx';
 
 /** Administration (with an optional wasted remainder) and take-home dispensing: the two entries that name a patient. */
 export function AdministrationFields(props: FieldsProps) {
@@ -32,14 +41,7 @@ export function AdministrationFields(props: FieldsProps) {
       <Text size="xs" c="dimmed">
         Leave the wasted remainder empty when the rest of the container stays in use. A remainder needs a witness.
       </Text>
-      <Textarea
-        label="Note"
-        value={props.draft.note}
-        onChange={(e) => props.set('note', e.currentTarget.value)}
-        error={props.errors.note}
-        autosize
-        minRows={1}
-      />
+      <DraftTextarea {...props} field="note" label="Note" autosize minRows={1} />
     </Stack>
   );
 }
@@ -54,13 +56,7 @@ export function DispensingFields(props: FieldsProps) {
       <SourceSelect {...props} options={{ forms: ['compounded-oral'] }} />
       <QuantityFor {...props} label="Quantity dispensed" />
       <PrescriberSelect {...props} />
-      <Textarea
-        label="Directions"
-        required
-        value={props.draft.directions}
-        onChange={(e) => props.set('directions', e.currentTarget.value)}
-        error={props.errors.directions}
-      />
+      <DraftTextarea {...props} field="directions" label="Directions" required />
     </Stack>
   );
 }

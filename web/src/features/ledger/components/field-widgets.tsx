@@ -1,7 +1,7 @@
-import { Group, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Group, Select, SimpleGrid, Textarea, type TextareaProps, TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { listPatients, patientKeys } from '../../patients/patients.api.ts';
 import type { LedgerForm, QuantityUnit, Stock } from '../ledger.api.ts';
 import { decodeSource, listSourceOptions } from '../stock-view-model.ts';
@@ -13,6 +13,44 @@ export interface FieldsProps {
   set: <K extends keyof TransactionDraft>(key: K, value: TransactionDraft[K]) => void;
   errors: Record<string, string>;
   stock: Stock;
+}
+
+/** Draft fields that hold free text (not a choice among a few values). */
+export type DraftTextKey = { [K in keyof TransactionDraft]: string extends TransactionDraft[K] ? K : never }[keyof TransactionDraft];
+
+/** A draft field bound to an input: its value, its setter and its error (by `errorKey`, else the field's own path). */
+type DraftBinding = Omit<FieldsProps, 'stock'> & { stock?: Stock; field: DraftTextKey; errorKey?: string };
+
+function bindDraft({ field, errorKey = field, draft, set, errors }: DraftBinding) {
+  return {
+    value: draft[field],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(field, e.currentTarget.value),
+    error: errors[errorKey],
+  };
+}
+
+export function DraftTextInput({
+  field,
+  errorKey,
+  draft,
+  set,
+  errors,
+  stock,
+  ...input
+}: DraftBinding & Omit<TextInputProps, 'value' | 'onChange' | 'error'>) {
+  return <TextInput {...input} {...bindDraft({ field, errorKey, draft, set, errors })} />;
+}
+
+export function DraftTextarea({
+  field,
+  errorKey,
+  draft,
+  set,
+  errors,
+  stock,
+  ...input
+}: DraftBinding & Omit<TextareaProps, 'value' | 'onChange' | 'error'>) {
+  return <Textarea {...input} {...bindDraft({ field, errorKey, draft, set, errors })} />;
 }
 
 export function firstError(errors: Record<string, string>, ...paths: string[]): string | undefined {
@@ -101,6 +139,7 @@ export function QuantityInput({
 
 /** Name, address and DEA registration number of a supplier or recipient. */
 export function PartyFields({ who, draft, set, errors }: Omit<FieldsProps, 'stock'> & { who: 'supplier' | 'recipient' }) {
+  const bound = { draft, set, errors };
   const keys =
     who === 'supplier'
       ? ({ name: 'supplierName', address: 'supplierAddress', dea: 'supplierDeaNumber' } as const)
@@ -108,29 +147,9 @@ export function PartyFields({ who, draft, set, errors }: Omit<FieldsProps, 'stoc
   const title = who === 'supplier' ? 'Supplier' : 'Recipient';
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
-      <TextInput
-        label={`${title} name`}
-        required
-        value={draft[keys.name]}
-        onChange={(e) => set(keys.name, e.currentTarget.value)}
-        error={errors[`${who}.name`]}
-      />
-      <Textarea
-        label={`${title} address`}
-        required
-        autosize
-        minRows={1}
-        value={draft[keys.address]}
-        onChange={(e) => set(keys.address, e.currentTarget.value)}
-        error={errors[`${who}.address`]}
-      />
-      <TextInput
-        label={`${title} DEA number`}
-        required
-        value={draft[keys.dea]}
-        onChange={(e) => set(keys.dea, e.currentTarget.value)}
-        error={errors[`${who}.deaNumber`]}
-      />
+      <DraftTextInput {...bound} label={`${title} name`} required field={keys.name} errorKey={`${who}.name`} />
+      <DraftTextarea {...bound} label={`${title} address`} required autosize minRows={1} field={keys.address} errorKey={`${who}.address`} />
+      <DraftTextInput {...bound} label={`${title} DEA number`} required field={keys.dea} errorKey={`${who}.deaNumber`} />
     </SimpleGrid>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../../lib/api-client.ts';
 import { getDrugLibrary, pharmacologyKeys } from '../../pharmacology/pharmacology.api.ts';
 import { receivableProducts } from '../receipt-products.ts';
-import { type FieldsProps, PartyFields } from './field-widgets.tsx';
+import { DraftTextInput, type FieldsProps, PartyFields } from './field-widgets.tsx';
 
 /** Receipt (and the fields a receipt shares): product from the clinic's approved drug library, lot, quantity, supplier. */
 export function ReceiptFields({ withSupplier = true, ...props }: FieldsProps & { withSupplier?: boolean }) {
@@ -40,46 +40,12 @@ export function ReceiptFields({ withSupplier = true, ...props }: FieldsProps & {
           error={errors.locationId}
           nothingFoundMessage="An administrator adds a storage location first"
         />
-        <TextInput
-          label="Lot number"
-          required
-          value={draft.lotNumber}
-          onChange={(e) => set('lotNumber', e.currentTarget.value)}
-          error={errors.lotNumber}
-        />
-        <TextInput
-          label="Lot expiry"
-          type="date"
-          required
-          value={draft.expiresOn}
-          onChange={(e) => set('expiresOn', e.currentTarget.value)}
-          error={errors.expiresOn}
-        />
-        <TextInput
-          label="Containers received"
-          required
-          inputMode="numeric"
-          value={draft.containers}
-          onChange={(e) => set('containers', e.currentTarget.value)}
-          error={errors.containers}
-        />
-        <TextInput
-          label="Container volume (mL)"
-          required
-          inputMode="decimal"
-          value={draft.containerVolumeMl}
-          onChange={(e) => set('containerVolumeMl', e.currentTarget.value)}
-          error={errors.containerVolumeMl}
-        />
+        <DraftTextInput {...props} field="lotNumber" label="Lot number" required />
+        <DraftTextInput {...props} field="expiresOn" label="Lot expiry" type="date" required />
+        <DraftTextInput {...props} field="containers" label="Containers received" required inputMode="numeric" />
+        <DraftTextInput {...props} field="containerVolumeMl" label="Container volume (mL)" required inputMode="decimal" />
         {product && product.concentrationMgPerMl === undefined && (
-          <TextInput
-            label="Concentration (mg/mL)"
-            required
-            inputMode="decimal"
-            value={draft.concentrationMgPerMl}
-            onChange={(e) => set('concentrationMgPerMl', e.currentTarget.value)}
-            error={errors.concentrationMgPerMl}
-          />
+          <DraftTextInput {...props} field="concentrationMgPerMl" label="Concentration (mg/mL)" required inputMode="decimal" />
         )}
       </SimpleGrid>
       {product?.concentrationMgPerMl !== undefined && (
@@ -93,26 +59,12 @@ export function ReceiptFields({ withSupplier = true, ...props }: FieldsProps & {
 }
 
 function SupplierFields(props: FieldsProps) {
-  const { draft, set, errors } = props;
   return (
     <Stack>
       <PartyFields who="supplier" {...props} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Invoice number"
-          required
-          value={draft.invoiceNumber}
-          onChange={(e) => set('invoiceNumber', e.currentTarget.value)}
-          error={errors.invoiceNumber}
-        />
-        <TextInput
-          label="Date received"
-          type="date"
-          required
-          value={draft.receivedOn}
-          onChange={(e) => set('receivedOn', e.currentTarget.value)}
-          error={errors.receivedOn}
-        />
+        <DraftTextInput {...props} field="invoiceNumber" label="Invoice number" required />
+        <DraftTextInput {...props} field="receivedOn" label="Date received" type="date" required />
       </SimpleGrid>
     </Stack>
   );

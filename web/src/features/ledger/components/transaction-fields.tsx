@@ -1,11 +1,11 @@
-import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../../lib/format.ts';
 import type { Registration, TransactionKind } from '../ledger.api.ts';
 import { describeLot } from '../stock-view-model.ts';
 import { CORRECTABLE_KINDS, describeEntryKind } from '../transaction-kinds.ts';
 import { useEntries } from '../use-ledger.ts';
 import { AdministrationFields, DispensingFields } from './clinical-fields.tsx';
-import { type FieldsProps, firstError, PartyFields, QuantityFor, SourceSelect } from './field-widgets.tsx';
+import { DraftTextarea, DraftTextInput, type FieldsProps, firstError, PartyFields, QuantityFor, SourceSelect } from './field-widgets.tsx';
 import { ReceiptFields } from './receipt-fields.tsx';
 
 /** The fields of one transaction kind (the witness panel is added by the form around them). */
@@ -29,13 +29,7 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
             options={{ openedOnly: true, includeExpired: true }}
           />
           <QuantityFor {...props} label="Wasted amount" />
-          <Textarea
-            label="Reason"
-            required
-            value={props.draft.reason}
-            onChange={(e) => props.set('reason', e.currentTarget.value)}
-            error={props.errors.reason}
-          />
+          <DraftTextarea {...props} field="reason" label="Reason" required />
         </Stack>
       );
     case 'breakage':
@@ -43,13 +37,7 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
         <Stack>
           <SourceSelect {...props} options={{ includeExpired: true }} />
           <QuantityFor {...props} label="Amount lost" />
-          <Textarea
-            label="What happened"
-            required
-            value={props.draft.description}
-            onChange={(e) => props.set('description', e.currentTarget.value)}
-            error={props.errors.description}
-          />
+          <DraftTextarea {...props} field="description" label="What happened" required />
         </Stack>
       );
     case 'move':
@@ -116,13 +104,7 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
             </Stack>
           </Radio.Group>
           <PartyFields who="recipient" {...props} />
-          <Textarea
-            label="Reason"
-            required
-            value={props.draft.reason}
-            onChange={(e) => props.set('reason', e.currentTarget.value)}
-            error={props.errors.reason}
-          />
+          <DraftTextarea {...props} field="reason" label="Reason" required />
         </Stack>
       );
     case 'destruction':
@@ -131,20 +113,8 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
           <SourceSelect {...props} options={{ includeExpired: true }} />
           <QuantityFor {...props} label="Amount destroyed" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Method of destruction"
-              required
-              value={props.draft.method}
-              onChange={(e) => props.set('method', e.currentTarget.value)}
-              error={props.errors.method}
-            />
-            <TextInput
-              label="Place of destruction"
-              required
-              value={props.draft.placeOfDestruction}
-              onChange={(e) => props.set('placeOfDestruction', e.currentTarget.value)}
-              error={props.errors.placeOfDestruction}
-            />
+            <DraftTextInput {...props} field="method" label="Method of destruction" required />
+            <DraftTextInput {...props} field="placeOfDestruction" label="Place of destruction" required />
           </SimpleGrid>
         </Stack>
       );
@@ -157,21 +127,12 @@ export function TransactionFields({ kind, registration, ...props }: FieldsProps 
   }
 }
 
-function ContainersInput({ draft, set, errors }: FieldsProps) {
-  return (
-    <TextInput
-      label="Containers"
-      required
-      inputMode="numeric"
-      value={draft.containers}
-      onChange={(e) => set('containers', e.currentTarget.value)}
-      error={errors.containers}
-    />
-  );
+function ContainersInput(props: FieldsProps) {
+  return <DraftTextInput {...props} field="containers" label="Containers" required inputMode="numeric" />;
 }
 
 function LossFields(props: FieldsProps) {
-  const { draft, set, errors } = props;
+  const { draft, set } = props;
   return (
     <Stack>
       <Text size="sm" c="dimmed">
@@ -192,21 +153,8 @@ function LossFields(props: FieldsProps) {
         checked={draft.significant}
         onChange={(e) => set('significant', e.currentTarget.checked)}
       />
-      <TextInput
-        label="Discovered at"
-        type="datetime-local"
-        required
-        value={draft.discoveredAt}
-        onChange={(e) => set('discoveredAt', e.currentTarget.value)}
-        error={errors.discoveredAt}
-      />
-      <Textarea
-        label="What happened"
-        required
-        value={draft.description}
-        onChange={(e) => set('description', e.currentTarget.value)}
-        error={errors.description}
-      />
+      <DraftTextInput {...props} field="discoveredAt" label="Discovered at" type="datetime-local" required />
+      <DraftTextarea {...props} field="description" label="What happened" required />
     </Stack>
   );
 }
@@ -239,13 +187,7 @@ function CorrectionFields(props: FieldsProps & { registration: Registration }) {
         placeholder={entries.isPending ? 'Loading entries…' : 'Choose'}
         comboboxProps={{ width: 'target' }}
       />
-      <Textarea
-        label="Reason"
-        required
-        value={props.draft.reason}
-        onChange={(e) => props.set('reason', e.currentTarget.value)}
-        error={props.errors.reason}
-      />
+      <DraftTextarea draft={props.draft} set={props.set} errors={props.errors} field="reason" label="Reason" required />
     </Stack>
   );
 }
