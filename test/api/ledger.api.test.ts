@@ -310,6 +310,11 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
     const adminView = (await as.admin.get<{ items: Entry[] }>(path('/entries?kind=dispensing'))).body.items[0]!;
     expect(adminView.details.dispensedTo).toBeUndefined();
     expect(adminView.patient).toBeNull();
+    // Part of a sealed bottle: it is opened and the rest stays in it, tracked in mL.
+    const part = await post(as.nurse, { ...body, quantity: { value: 12, unit: 'mL' } });
+    expect(part.body.entries.map((e) => e.kind)).toEqual(['open_container', 'dispensing']);
+    const bottle = (await stock()).balances.find((b) => b.lotId === bottleLot && b.containerId !== null);
+    expect(bottle?.amount).toEqual({ containers: 0.6, ml: 18, mg: 900 });
   });
 
   it('refuses a patient whose record the actor may not read (another clinic only)', async () => {

@@ -152,10 +152,10 @@ export async function buildAdministration(input: Input<'administration'>, c: Bui
  * oral or sublingual preparations only; esketamine never leaves the clinic (SPRAVATO REMS, DOMAIN.md 3).
  */
 export async function buildDispensing(input: Input<'dispensing'>, c: BuildContext): Promise<Batch> {
-  const bucket = await c.stock.source(input.source);
-  if (bucket.lot.drug === 'esketamine') throw esketamineNotDispensable();
-  if (bucket.lot.form !== 'compounded-oral') throw notDispensable();
-  c.stock.requireUnexpired(bucket.lot);
+  const source = await c.stock.source(input.source);
+  if (source.lot.drug === 'esketamine') throw esketamineNotDispensable();
+  if (source.lot.form !== 'compounded-oral') throw notDispensable();
+  c.stock.requireUnexpired(source.lot);
   const patient = await c.repos.ledger.findPatientLabels([(await requirePatient(input.patientId, c)).id]);
   const dispensedTo = patient.get(input.patientId);
   if (!dispensedTo?.address) {
@@ -166,8 +166,13 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
   }
   const prescriber = await findClinician(input.prescriberUserId, ['physician'], c);
   if (!prescriber) throw prescriberNotEligible();
-  const amount = await c.stock.amount(input.quantity, bucket, 'quantity');
+  // Whole sealed bottles go as they are; part of a sealed bottle opens it first, in the same transaction.
+  const wholeBottles = input.quantity.unit === 'container' && Number.isInteger(input.quantity.value);
+  const opened = source.containerId === '' && !wholeBottles ? await openContainer(source.lot, source.locationId, c) : null;
+  const drawn = opened?.bucket ?? source;
+  const amount = await c.stock.amount(input.quantity, drawn, 'quantity', opened?.full);
   return [
+    ...(opened?.batch ?? []),
     {
       registrationId: c.registration.id,
       entry: {
@@ -175,15 +180,15 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
         occurredAt: c.occurredAt,
         patientId: input.patientId,
         details: {
-          ...lotDetails(bucket.lot),
-          containerId: bucket.containerId || null,
+          ...lotDetails(source.lot),
+          containerId: drawn.containerId || null,
           quantity: input.quantity,
           prescriber,
           directions: input.directions,
           // Kept as it was on the day, inside the hashed record: a later move does not rewrite the dispensing log.
           dispensedTo: { name: dispensedTo.name, address: dispensedTo.address },
         },
-        lines: [{ lotId: bucket.lot.id, locationId: bucket.locationId, containerId: bucket.containerId, delta: negate(amount) }],
+        lines: [{ lotId: drawn.lot.id, locationId: drawn.locationId, containerId: drawn.containerId, delta: negate(amount) }],
       },
     },
   ];
