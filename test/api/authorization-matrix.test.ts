@@ -408,7 +408,7 @@ const ledgerReceipt = (locationId: string, containers: number) => ({
   containers,
   supplier: { name: 'Matrix Supplier', address: '2 Depot Way', deaNumber: validDeaNumber('RM', 123456) },
   invoiceNumber: 'MX-1',
-  receivedOn: '2026-11-20',
+  receivedOn: new Date().toISOString().slice(0, 10),
 });
 
 const SIGNATURE_PNG =

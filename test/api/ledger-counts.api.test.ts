@@ -104,7 +104,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
       containers: 5,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-C1',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
     const stock = await as.nurse.get<{ lots: { id: string; lotNumber: string }[] }>(path('/stock'));
     lotId = stock.body.lots.find((l) => l.lotNumber === 'C-100')!.id;
@@ -337,7 +337,7 @@ describe.each(ENGINES)('ledger counts, discrepancies, loss tasks and reconciliat
       containers: 1,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-C2',
-      receivedOn: '2026-11-21',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
     const [otherLot] = await transact({
       kind: 'correction',

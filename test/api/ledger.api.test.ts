@@ -24,6 +24,18 @@ type ErrorBody = { error: { code: string; details: { issues?: { path: string }[]
 
 const PHYSICIAN_WITNESS = { email: 'physician@demo.clinic', password: DEMO_PASSWORD };
 const SUPPLIER = { name: 'Synthetic Wholesale Inc.', address: '1 Depot Road, Springfield', deaNumber: 'RS1234563' };
+const RECEIPT_OF_BOTTLES = {
+  kind: 'receipt',
+  productId: 'ketamine-compounded-oral',
+  lotNumber: 'C-1',
+  expiresOn: '2099-06-30',
+  containerVolumeMl: 30,
+  concentrationMgPerMl: 50,
+  containers: 2,
+  supplier: SUPPLIER,
+  invoiceNumber: 'INV-3',
+  receivedOn: new Date().toISOString().slice(0, 10),
+};
 
 describe.each(ENGINES)('ledger API on %s', (engine) => {
   let server: TestServer;
@@ -94,7 +106,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       containers: 5,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-1',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
     expect(res.status).toBe(201);
     expect(res.body.entries[0]!.lines[0]!.delta).toEqual({ containers: 5, ml: 50, mg: 500 });
@@ -110,7 +122,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       lotNumber: 'L-BAD',
       containerVolumeMl: 10,
       invoiceNumber: 'I',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     };
     const before = (await stock()).head!.seq;
     const noSupplierDea = await post(as.nurse, { ...base, expiresOn: '2099-01-01', containers: 1, supplier: { name: 'A', address: 'B' } });
@@ -203,7 +215,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       containers: 6,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-2',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
     const esketamineLot = (await stock()).lots.find((l) => l.lotNumber === 'E-1')!.id;
     const physicianId = (await as.physician.get<{ user: { id: string } }>('/api/me')).body.user.id;
@@ -255,7 +267,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       containers: 100_000,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-9',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     };
     const ancient = await post(as.nurse, { ...receipt, containers: 1, containerVolumeMl: 10, occurredAt: '0001-01-01T00:00:00Z' });
     expect(ancient.status).toBe(400);
@@ -282,7 +294,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
       containers: 2,
       supplier: SUPPLIER,
       invoiceNumber: 'INV-3',
-      receivedOn: '2026-11-20',
+      receivedOn: new Date().toISOString().slice(0, 10),
     });
     expect(received.status).toBe(201);
     const bottleLot = (await stock()).lots.find((l) => l.lotNumber === 'C-1')!.id;
@@ -339,19 +351,53 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
     expect(res.body.error.code).toBe('patient.not_found');
   });
 
-  it('refuses a witness account after five wrong passwords, even with the right one', async () => {
+  it('refuses a witness account to one guesser after five refusals, counting parallel guesses, without locking out others', async () => {
     const base = {
       kind: 'breakage',
       source: { lotId, locationId: safeId },
       quantity: { value: 1, unit: 'container' },
       description: 'dropped',
     };
-    const witness = { email: 'admin@demo.clinic', password: 'wrong-password' };
-    for (let attempt = 0; attempt < 5; attempt++)
-      expect((await post(as.nurse, { ...base, witnesses: [witness] })).body.error.code).toBe('ledger.witness_not_verified');
-    const locked = await post(as.nurse, { ...base, witnesses: [{ ...witness, password: DEMO_PASSWORD }] });
+    const adminWitness = { email: 'admin@demo.clinic', password: DEMO_PASSWORD };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await post(as.nurse, { ...base, witnesses: [{ ...adminWitness, password: 'wrong-password' }] });
+      expect(wrong.body.error.code).toBe('ledger.witness_not_verified');
+    }
+    const locked = await post(as.nurse, { ...base, witnesses: [adminWitness] });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('ledger.witness_throttled');
+    // The nurse's guessing does not stop the physician from having the admin witness a breakage.
+    expect((await post(as.physician, { ...base, witnesses: [adminWitness] })).status).toBe(201);
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, () => post(as.physician, { ...base, witnesses: [{ ...adminWitness, password: 'wrong-password' }] })),
+    );
+    expect(parallel.map((r) => r.status).sort()).toEqual([400, 400, 400, 400, 400, 429, 429, 429]);
+  });
+
+  it('dispenses whole bottles sealed whatever the unit, and refuses more than one bottle with a part', async () => {
+    const physicianId = (await as.physician.get<{ user: { id: string } }>('/api/me')).body.user.id;
+    const bottleLot = (await stock()).lots.find((l) => l.lotNumber === 'C-1')!.id;
+    const body = {
+      kind: 'dispensing',
+      patientId,
+      prescriberUserId: physicianId,
+      source: { lotId: bottleLot, locationId: safeId },
+      directions: 'as directed',
+    };
+    expect((await post(as.nurse, { ...body, quantity: { value: 45, unit: 'mL' } })).body.error.code).toBe('ledger.unit_mismatch');
+    await post(as.physician, { ...RECEIPT_OF_BOTTLES, locationId: safeId });
+    const whole = await post(as.nurse, { ...body, quantity: { value: 30, unit: 'mL' } });
+    expect(whole.body.entries.map((e) => e.kind)).toEqual(['dispensing']);
+    expect(whole.body.entries[0]!.lines[0]).toMatchObject({ containerId: null, delta: { containers: -1, ml: -30, mg: -1500 } });
+  });
+
+  it('refuses a receipt received more than 31 days ago or in the future', async () => {
+    const before = (await stock()).head!.seq;
+    for (const receivedOn of ['1999-01-01', '2099-01-01']) {
+      const res = await post(as.nurse, { ...RECEIPT_OF_BOTTLES, locationId: safeId, receivedOn });
+      expect(res.body.error.details.issues?.[0]?.path, receivedOn).toBe('receivedOn');
+    }
+    expect((await stock()).head!.seq).toBe(before);
   });
 
   it('lets the front desk see nothing and admins see administrations without the patient', async () => {

@@ -85,7 +85,7 @@ export function receiptInput(locationId: string, lotNumber: string, containers: 
     containers,
     supplier: SUPPLIER,
     invoiceNumber: `INV-${lotNumber}`,
-    receivedOn: '2026-11-01',
+    receivedOn: new Date().toISOString().slice(0, 10),
   };
 }
 

@@ -166,8 +166,12 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
   }
   const prescriber = await findClinician(input.prescriberUserId, ['physician'], c);
   if (!prescriber) throw prescriberNotEligible();
-  // Whole sealed bottles go as they are; part of a sealed bottle opens it first, in the same transaction.
-  const wholeBottles = input.quantity.unit === 'container' && Number.isInteger(input.quantity.value);
+  // Whole sealed bottles go as they are; part of one bottle opens it first, in the same transaction.
+  const bottles = toAmount(input.quantity.value, input.quantity.unit, lotMeasure(source.lot)).containers;
+  const wholeBottles = Math.abs(bottles - Math.round(bottles)) < 1e-9;
+  if (source.containerId === '' && !wholeBottles && bottles > 1) {
+    throw unitMismatch('quantity.value', 'dispense whole bottles and the part of a bottle as two entries');
+  }
   const opened = source.containerId === '' && !wholeBottles ? await openContainer(source.lot, source.locationId, c) : null;
   const drawn = opened?.bucket ?? source;
   const amount = await c.stock.amount(input.quantity, drawn, 'quantity', opened?.full);

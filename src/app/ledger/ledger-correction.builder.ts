@@ -39,12 +39,13 @@ export async function buildCorrection(input: Extract<TransactionInput, { kind: '
   const batch: Batch = [{ registrationId: c.registration.id, entry: { ...reversalOf(original, details), occurredAt: c.occurredAt } }];
   const linkedId = (JSON.parse(original.detailsJson) as { linkedEntryId?: string | null }).linkedEntryId;
   const linked = linkedId ? await c.repos.ledger.findEntry(linkedId) : undefined;
-  if (linked && linked.registrationId !== c.registration.id && c.actor) {
-    // The other side lives in another registration's chain: the actor must be allowed to correct there too.
-    const other = await c.repos.ledger.findRegistration(linked.registrationId);
-    if (!other || !findClinicRole(c.actor, 'ledger.correct', other.clinicId)) throw forbidden("correct the recipient registration's side");
-  }
   if (linked && !(await c.repos.ledger.findCorrectionOf(linked.id))) {
+    if (linked.registrationId !== c.registration.id && c.actor) {
+      // The other side lives in another registration's chain: the actor must be allowed to correct there too.
+      const other = await c.repos.ledger.findRegistration(linked.registrationId);
+      if (!other || !findClinicRole(c.actor, 'ledger.correct', other.clinicId))
+        throw forbidden("correct the recipient registration's side");
+    }
     batch.push({ registrationId: linked.registrationId, entry: { ...reversalOf(linked, details), occurredAt: c.occurredAt } });
   }
   return batch;

@@ -82,11 +82,12 @@ function witnessCredentialsOf(input: TransactionInput): WitnessCredential[] {
  */
 export const LATE_ENTRY_MAX_DAYS = 31;
 
-function requireRecentInstant(value: string | undefined, field: string, registration: RegistrationRow, now: Date) {
+function requireRecentInstant(value: string | undefined, field: string, registration: RegistrationRow | null, now: Date) {
   if (!value) return;
   const at = Date.parse(value);
   if (at > now.getTime() + 60_000) throw occurredInFuture(field);
-  const earliest = Math.max(now.getTime() - LATE_ENTRY_MAX_DAYS * 86_400_000, registration.createdAt.getTime() - 86_400_000);
+  const lateLimit = now.getTime() - LATE_ENTRY_MAX_DAYS * 86_400_000;
+  const earliest = registration ? Math.max(lateLimit, registration.createdAt.getTime() - 86_400_000) : lateLimit;
   if (at < earliest) throw occurredTooLongAgo(field, LATE_ENTRY_MAX_DAYS);
 }
 
@@ -170,6 +171,8 @@ export async function recordLedgerTransaction(registrationId: string, input: Tra
   const now = deps.clock();
   requireRecentInstant(input.occurredAt, 'occurredAt', registration, now);
   if (input.kind === 'loss') requireRecentInstant(input.discoveredAt, 'discoveredAt', registration, now);
+  // The date received (1304.22(c)) may predate the registration's entry here, but not be older than a late entry.
+  if (input.kind === 'receipt') requireRecentInstant(`${input.receivedOn}T00:00:00Z`, 'receivedOn', null, now);
   if (NEEDS_CURRENT_REGISTRATION.has(input.kind) && (await toRegistrationView(registration, deps)).expiryStatus === 'expired') {
     throw registrationExpired();
   }
@@ -228,8 +231,10 @@ export async function postAdministration(
 ): Promise<PostedEntry[]> {
   const registration = await repos.ledger.findRegistration(input.registrationId);
   if (!registration) throw new Error('postAdministration: unknown registration');
-  const clinic = (await repos.organization.findClinic(registration.clinicId))!;
   const now = deps.clock();
+  requireRecentInstant(input.occurredAt, 'occurredAt', registration, now);
+  await repos.ledger.lockHead(registration.id); // before anything is read, as recordLedgerTransaction does
+  const clinic = (await repos.organization.findClinic(registration.clinicId))!;
   const today = localDate(now, clinic.timeZone);
   const c: BuildContext = {
     registration,

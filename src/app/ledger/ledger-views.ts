@@ -8,10 +8,10 @@ import { toRegistrationView } from './ledger-registrations.usecases.ts';
 
 const amountOf = (containers: string, ml: string, mg: string) => ({ containers: Number(containers), ml: Number(ml), mg: Number(mg) });
 
-/** Details as roles without the patient log see them: no free-text note and no dispensed-to name and address. */
-function withoutPatientDetails(detailsJson: string): Record<string, unknown> {
-  const { note: _note, dispensedTo: _dispensedTo, ...rest } = JSON.parse(detailsJson) as Record<string, unknown>;
-  return rest;
+/** Details as roles without the patient log see them: no dispensed-to name and address, no clinical note. */
+function withoutPatientDetails(kind: string, detailsJson: string): Record<string, unknown> {
+  const { note, dispensedTo: _dispensedTo, ...rest } = JSON.parse(detailsJson) as Record<string, unknown>;
+  return kind === 'administration' || kind === 'dispensing' || note === undefined ? rest : { ...rest, note };
 }
 
 /**
@@ -35,7 +35,7 @@ export async function toEntryViews(entries: StoredEntry[], role: StaffRole, repo
       recordedAt: e.recordedAt,
       recordedBy: { id: e.recordedBy, name: people.get(e.recordedBy) ?? '' },
       patient: patient ? { id: patient.id, name: patient.name, mrn: patient.mrn } : null,
-      details: mayReadPatients ? (JSON.parse(e.detailsJson) as Record<string, unknown>) : withoutPatientDetails(e.detailsJson),
+      details: mayReadPatients ? (JSON.parse(e.detailsJson) as Record<string, unknown>) : withoutPatientDetails(e.kind, e.detailsJson),
       reversesEntryId: e.reversesEntryId,
       reversedByEntryId: corrections.get(e.id) ?? null,
       lines: e.lines.map((l) => ({

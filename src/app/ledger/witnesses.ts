@@ -15,7 +15,7 @@ export interface VerifiedWitness {
 
 const WITNESS_ROLES: readonly StaffRole[] = ['physician', 'nurse', 'admin'];
 
-/** Wrong witness passwords allowed per account before it is refused as a witness for a while (policy, like sign-in). */
+/** Refused witness attempts one user may make against one account before it is refused for a while (policy, like sign-in). */
 export const WITNESS_FAILURES_PER_WINDOW = 5;
 const FAILURE_WINDOW_MS = 15 * 60_000;
 
@@ -25,13 +25,22 @@ const FAILURE_WINDOW_MS = 15 * 60_000;
  */
 const failuresByServer = new WeakMap<Deps, Map<string, number[]>>();
 
-function recentFailures(deps: Deps, email: string): number[] {
-  const byEmail = failuresByServer.get(deps) ?? new Map<string, number[]>();
-  failuresByServer.set(deps, byEmail);
+/**
+ * The failure times of one guesser against one account (keyed by both, so nobody can lock a colleague out of
+ * witnessing for everyone), pruned in place so that concurrent requests share one array.
+ */
+function failuresFor(deps: Deps, key: string): number[] {
+  let byKey = failuresByServer.get(deps);
+  if (!byKey) failuresByServer.set(deps, (byKey = new Map()));
   const now = deps.clock().getTime();
-  const recent = (byEmail.get(email) ?? []).filter((at) => now - at < FAILURE_WINDOW_MS);
-  byEmail.set(email, recent);
-  return recent;
+  let failures = byKey.get(key);
+  if (!failures) byKey.set(key, (failures = []));
+  while (failures.length > 0 && now - failures[0]! >= FAILURE_WINDOW_MS) failures.shift();
+  return failures;
+}
+
+function forgetIfEmpty(deps: Deps, key: string, failures: number[]) {
+  if (failures.length === 0) failuresByServer.get(deps)?.delete(key);
 }
 
 /**
@@ -49,8 +58,10 @@ export async function verifyWitnesses(
   repos: Repositories = deps.repos,
 ): Promise<VerifiedWitness[]> {
   const context = await deps.auth.$context;
+  const excludedIds = typeof excludedUserIds === 'string' ? [excludedUserIds] : excludedUserIds;
+  const actorKey = excludedIds[0] ?? '';
   const excludedEmails = new Set<string>();
-  for (const id of typeof excludedUserIds === 'string' ? [excludedUserIds] : excludedUserIds) {
+  for (const id of excludedIds) {
     const person = await repos.organization.findUser(id);
     if (person) excludedEmails.add(person.email.toLowerCase());
   }
@@ -60,17 +71,22 @@ export async function verifyWitnesses(
     const email = credential.email.trim().toLowerCase();
     if (excludedEmails.has(email) || seen.has(email)) throw witnessSamePerson();
     seen.add(email);
-    const failures = recentFailures(deps, email);
+    const key = `${actorKey}\u001f${email}`;
+    const failures = failuresFor(deps, key);
     if (failures.length >= WITNESS_FAILURES_PER_WINDOW) throw witnessThrottled();
+    // Counted before the slow check, so parallel guesses all count; taken back only on success.
+    const attempt = deps.clock().getTime();
+    failures.push(attempt);
     const found = await repos.ledger.findWitnessCredential(email, registration.clinicId);
     const passwordOk = found?.passwordHash
       ? await context.password.verify({ hash: found.passwordHash, password: credential.password })
       : await context.password.hash(credential.password).then(() => false); // the same work either way
-    if (!passwordOk) failures.push(deps.clock().getTime());
     const role = WITNESS_ROLES.find((r) => found?.roles.includes(r));
     if (!found || !passwordOk || !role || found.organizationId !== registration.organizationId || found.active === false) {
-      throw witnessNotVerified();
+      throw witnessNotVerified(); // every refusal counts, so the counter reveals nothing either
     }
+    failures.splice(failures.indexOf(attempt), 1);
+    forgetIfEmpty(deps, key, failures);
     verified.push({ userId: found.id, name: found.name, role });
   }
   return verified;

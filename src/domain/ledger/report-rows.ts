@@ -110,9 +110,10 @@ export function toAdministrationTable(entries: readonly ReportEntry[], timeZone:
       return [
         formatLocalDateTime(e.occurredAt, timeZone),
         e.kind,
-        patient?.name ?? '',
+        // A dispensing keeps the name and address of its day (1304.22(c)); later moves do not rewrite the log.
+        text(obj(d.dispensedTo).name) || (patient?.name ?? ''),
         patient?.mrn ?? '',
-        e.kind === 'dispensing' ? (patient?.address ?? '') : '',
+        e.kind === 'dispensing' ? text(obj(d.dispensedTo).address) || (patient?.address ?? '') : '',
         text(d.productName),
         text(d.lotNumber),
         ...amountCells(e),
