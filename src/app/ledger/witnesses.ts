@@ -30,11 +30,11 @@ const failuresByServer = new WeakMap<Deps, Map<string, number[]>>();
  * witnessing for everyone), pruned in place so that concurrent requests share one array.
  */
 function failuresFor(deps: Deps, key: string): number[] {
-  let byKey = failuresByServer.get(deps);
-  if (!byKey) failuresByServer.set(deps, (byKey = new Map()));
+  const byKey = failuresByServer.get(deps) ?? new Map<string, number[]>();
+  failuresByServer.set(deps, byKey);
   const now = deps.clock().getTime();
-  let failures = byKey.get(key);
-  if (!failures) byKey.set(key, (failures = []));
+  const failures = byKey.get(key) ?? [];
+  byKey.set(key, failures);
   while (failures.length > 0 && now - failures[0]! >= FAILURE_WINDOW_MS) failures.shift();
   return failures;
 }
