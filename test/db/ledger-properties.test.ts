@@ -66,7 +66,13 @@ describe('ledger balances under random transaction sequences (PGlite)', () => {
         },
         f.deps,
       ],
-      [receiptInput(locations[0], 'OLD', 2, '2026-06-30'), past],
+      [
+        {
+          ...(receiptInput(locations[0], 'OLD', 2, '2026-06-30') as Extract<TransactionInput, { kind: 'receipt' }>),
+          receivedOn: '2026-01-15',
+        },
+        past,
+      ],
     ];
     for (const [input, deps] of setup) {
       const { entries } = await recordLedgerTransaction(reg.id, input, f.as.nurse, deps);
