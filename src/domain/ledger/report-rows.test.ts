@@ -79,6 +79,15 @@ describe('toAdministrationTable', () => {
     expect(column(table, 'Corrected by seq')).toEqual([null, null, 99]);
     expect(column(table, 'Date/time')[0]).toBe('2026-03-10 10:30');
   });
+  it('prints the name and address kept with a dispensing, not the record of today', () => {
+    const moved = entry(
+      'dispensing',
+      { quantity: { value: 1, unit: 'container' }, dispensedTo: { name: 'Ada Patient', address: '9 Old Street' } },
+      { patient: { ...patient, address: '2 New Road' } },
+    );
+    const [row] = toAdministrationTable([moved], TZ).rows;
+    expect(row![table.columns.indexOf('Patient address')]).toBe('9 Old Street');
+  });
 });
 
 describe('toReceiptTable', () => {
