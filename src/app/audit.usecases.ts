@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { type ChainBreak, findFirstChainBreak } from '../domain/audit/audit-chain.ts';
+import { chainHashHex } from './chain-hash.ts';
 import type { Deps, Repositories, RequestContext } from './deps.ts';
 
 export interface PatientAuditEvent {
@@ -24,9 +24,6 @@ export async function recordPatientAccess(event: PatientAuditEvent, ctx: Request
   });
 }
 
-const sha256Hex = (previousHashHex: string, payload: string) =>
-  createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(payload, 'utf8').digest('hex');
-
 export interface AuditVerification {
   ok: boolean;
   clinics: { clinicId: string; entries: number; headSeq: number | null }[];
@@ -45,7 +42,7 @@ export async function verifyAuditTrail(deps: Deps): Promise<AuditVerification> {
       afterSeq = page.at(-1)!.seq;
     }
     const head = await deps.repos.audit.findHead(clinicId);
-    const firstBreak = findFirstChainBreak(entries, head, sha256Hex);
+    const firstBreak = findFirstChainBreak(entries, head, chainHashHex);
     clinics.push({ clinicId, entries: entries.length, headSeq: head?.seq ?? null });
     if (firstBreak) return { ok: false, clinics, firstBreak: { ...firstBreak, clinicId } };
   }

@@ -27,3 +27,11 @@ export const versionConflict = (currentVersion: number) =>
     currentVersion,
   });
 export const conflict = (code: string, message: string) => new AppError(code, 409, message);
+
+/** True when a database error (pg or PGlite, possibly wrapped by drizzle in `cause`) has the given SQLSTATE. */
+export function hasSqlState(error: unknown, sqlState: string): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === sqlState) return true;
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { AppError, conflict } from './errors.ts';
+import { AppError, conflict, hasSqlState } from './errors.ts';
 
 /** Errors of the per-clinic drug library (issue 3, item 7). Messages name versions, never patient data. */
 export const libraryVersionNotFound = () =>
@@ -11,10 +11,5 @@ export const libraryVersionTaken = () =>
 export const librarySelfApproval = () =>
   new AppError('drug_library.self_approval', 403, 'A drug library version must be approved by someone other than its author.');
 
-/** True for a primary-key or unique violation, whichever driver (pg, PGlite) and wrapper (drizzle) reports it. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
+/** True for a primary-key or unique violation (SQLSTATE 23505). */
+export const isUniqueViolation = (error: unknown) => hasSqlState(error, '23505');

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { inTransaction } from '../../src/app/deps.ts';
-import { localDate } from '../../src/app/ledger/ledger-access.ts';
 import { buildAdministration } from '../../src/app/ledger/ledger-clinical.builders.ts';
 import { buildCorrection } from '../../src/app/ledger/ledger-correction.builder.ts';
 import { buildBreakage } from '../../src/app/ledger/ledger-disposal.builders.ts';
@@ -9,6 +8,7 @@ import { createStockResolver } from '../../src/app/ledger/ledger-stock.ts';
 import type { Batch, BuildContext } from '../../src/app/ledger/ledger-transactions.usecases.ts';
 import { CORRECTABLE_KINDS, type LedgerEntryKind } from '../../src/domain/ledger/ledger-entry.ts';
 import { applyLines, type LedgerLine } from '../../src/domain/ledger/ledger-model.ts';
+import { toLocalDate } from '../../src/domain/ledger/loss-deadlines.ts';
 import type { Amount } from '../../src/domain/ledger/quantities.ts';
 import type { TransactionInput } from '../../src/domain/ledger/transaction-input.ts';
 import { type LedgerFixture, receiptInput, WITNESS_PHYSICIAN } from '../support/ledger-fixture.ts';
@@ -246,7 +246,7 @@ export async function postWithVerifiedWitnesses(registrationId: string, input: T
   const registration = (await deps.repos.ledger.findRegistration(registrationId))!;
   const clinic = (await deps.repos.organization.findClinic(registration.clinicId))!;
   const now = deps.clock();
-  const today = localDate(now, clinic.timeZone);
+  const today = toLocalDate(now.toISOString(), clinic.timeZone);
   const physician = f.as.physician.actor;
   const posted = await inTransaction(deps, async (repos) => {
     const c: BuildContext = {

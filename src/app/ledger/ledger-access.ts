@@ -22,8 +22,3 @@ export async function authorizeRegistration(
   if (!findClinicRole(ctx.actor, 'ledger.read', registration.clinicId)) throw registrationNotFound();
   throw forbidden(action);
 }
-
-/** The calendar date (YYYY-MM-DD) of an instant in a clinic's time zone: lot and registration expiry are dates. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}

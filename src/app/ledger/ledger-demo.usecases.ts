@@ -8,8 +8,8 @@ import {
 } from '../../domain/demo/demo-ledger.ts';
 import { DEMO_USERS } from '../../domain/demo/demo-organization.ts';
 import { differenceMlOf, toCountedAmount } from '../../domain/ledger/counting.ts';
+import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import { type Deps, inTransaction, type Repositories } from '../deps.ts';
-import { localDate } from './ledger-access.ts';
 import { buildAdministration } from './ledger-clinical.builders.ts';
 import { buildCorrection } from './ledger-correction.builder.ts';
 import type { CountDetails, CountLineDetails } from './ledger-counts.views.ts';
@@ -87,7 +87,7 @@ async function postStory(
     await repos.ledger.insertLocation(row);
     ids.locations.set(key, row.id);
   }
-  const today = localDate(deps.clock(), clinic.timeZone);
+  const today = toLocalDate(deps.clock().toISOString(), clinic.timeZone);
   for (const step of story.steps) {
     const witnesses = [witnessOf(step)].flatMap((role) => (role ? [staff[role]] : []));
     const c: BuildContext = {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { type ChainedEntry, type ChainedLine, canonicalizeLedgerEntry } from '../../domain/ledger/ledger-chain.ts';
 import { canonicalJson, type JsonValue, type LedgerEntryKind } from '../../domain/ledger/ledger-entry.ts';
 import { type Amount, formatDecimals } from '../../domain/ledger/quantities.ts';
+import { chainHashHex } from '../chain-hash.ts';
 import type { Repositories } from '../deps.ts';
 import { insufficientStock, isCheckViolation } from './ledger.errors.ts';
 
@@ -31,9 +31,6 @@ export interface PostingContext {
 }
 
 export type PostedEntry = ChainedEntry & { hashHex: string };
-
-export const sha256Hex = (previousHashHex: string, payload: string) =>
-  createHash('sha256').update(Buffer.from(previousHashHex, 'hex')).update(payload, 'utf8').digest('hex');
 
 const bucketKey = (l: { lotId: string; locationId: string; containerId: string }) =>
   `${l.lotId}\u001f${l.locationId}\u001f${l.containerId}`;
@@ -83,7 +80,7 @@ export async function postLedgerEntries(
       reversesEntryId: entry.reversesEntryId ?? null,
       lines,
     };
-    const hashHex = sha256Hex(head.hashHex, canonicalizeLedgerEntry(row));
+    const hashHex = chainHashHex(head.hashHex, canonicalizeLedgerEntry(row));
     heads.set(registrationId, { seq: row.seq, hashHex });
     return { ...row, hashHex };
   });

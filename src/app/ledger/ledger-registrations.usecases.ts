@@ -1,10 +1,11 @@
 import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts';
 import { validateDeaNumber } from '../../domain/ledger/dea-number.ts';
+import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import { type Deps, inTransaction, type Repositories, type RequestContext } from '../deps.ts';
 import { requireClinicRole } from '../drug-library.usecases.ts';
 import { isUniqueViolation } from '../pharmacology.errors.ts';
 import { deaNumberInvalid, deaNumberTaken, locationNameTaken } from './ledger.errors.ts';
-import { authorizeRegistration, localDate } from './ledger-access.ts';
+import { authorizeRegistration } from './ledger-access.ts';
 import { postLedgerEntries } from './ledger-posting.ts';
 
 /**
@@ -37,7 +38,7 @@ export async function toRegistrationView(
   const locations = await repos.ledger.listLocations(registration.id);
   const clinic = await repos.organization.findClinic(registration.clinicId);
   const expiresOn = (JSON.parse(expiry.items[0]?.detailsJson ?? '{}') as { expiresOn?: string }).expiresOn ?? '1970-01-01';
-  const today = localDate(deps.clock(), clinic?.timeZone ?? 'UTC');
+  const today = toLocalDate(deps.clock().toISOString(), clinic?.timeZone ?? 'UTC');
   const daysToExpiry = Math.round((Date.parse(expiresOn) - Date.parse(today)) / MS_PER_DAY);
   return {
     id: registration.id,

@@ -1,6 +1,7 @@
 import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts';
 import { findClinicRole } from '../../domain/access/permissions.ts';
 import { LEDGER_ENTRY_KINDS } from '../../domain/ledger/ledger-entry.ts';
+import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import { DISPOSAL_KINDS, toChainTable, toDisposalTable } from '../../domain/ledger/report-chain-rows.ts';
 import { type CountLine, describeCount, INVENTORY_COUNT_KINDS, toInventoryTable } from '../../domain/ledger/report-inventory.ts';
 import {
@@ -22,7 +23,7 @@ import {
 } from '../../domain/ledger/report-rows.ts';
 import type { Deps, Repositories, RequestContext } from '../deps.ts';
 import { validationFailed } from '../errors.ts';
-import { authorizeRegistration, localDate } from './ledger-access.ts';
+import { authorizeRegistration } from './ledger-access.ts';
 import { countNotFound } from './ledger-counts.errors.ts';
 import { loadEntries, loadLabels, rangeInstants, toReportEntries } from './ledger-report-data.ts';
 import { renderReportPdf } from './ledger-report-pdf.ts';
@@ -73,7 +74,7 @@ export async function generateLedgerReport(
   const clinic = await deps.repos.organization.findClinic(registration.clinicId);
   const timeZone = clinic?.timeZone ?? 'UTC';
   const now = deps.clock();
-  const range = resolveReportRange({ from: query.from, to: query.to, today: localDate(now, timeZone) });
+  const range = resolveReportRange({ from: query.from, to: query.to, today: toLocalDate(now.toISOString(), timeZone) });
   if (!range.ok) throw validationFailed(range.issues);
   if (report === 'inventory' && !query.countEntryId) {
     throw validationFailed([{ path: 'countEntryId', message: 'required: the count this inventory report shows' }]);

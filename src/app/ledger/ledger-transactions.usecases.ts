@@ -1,6 +1,7 @@
 import type { RegistrationRow } from '../../db/repositories/ledger.repository.ts';
 import { type Actor, type ClinicPermission, findGrantingRole } from '../../domain/access/permissions.ts';
 import { validateDeaNumber } from '../../domain/ledger/dea-number.ts';
+import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
 import { recordPatientAccess } from '../audit.usecases.ts';
 import { type Deps, inTransaction, type Repositories, type RequestContext } from '../deps.ts';
@@ -15,7 +16,7 @@ import {
   quantityTooLarge,
   registrationExpired,
 } from './ledger.errors.ts';
-import { authorizeRegistration, localDate } from './ledger-access.ts';
+import { authorizeRegistration } from './ledger-access.ts';
 import { buildAdministration, buildDispensing, buildOpenContainer } from './ledger-clinical.builders.ts';
 import { buildCorrection } from './ledger-correction.builder.ts';
 import { buildBreakage, buildDestruction, buildLoss, buildWaste } from './ledger-disposal.builders.ts';
@@ -180,7 +181,7 @@ export async function recordLedgerTransaction(registrationId: string, input: Tra
   const clinic = (await deps.repos.organization.findClinic(registration.clinicId))!;
   const excluded = [ctx.actor.userId, ...(input.kind === 'administration' && input.givenByUserId ? [input.givenByUserId] : [])];
   const witnesses = await verifyWitnesses(witnessCredentialsOf(input), registration, excluded, deps);
-  const today = localDate(now, clinic.timeZone);
+  const today = toLocalDate(now.toISOString(), clinic.timeZone);
   try {
     return await inTransaction(deps, async (repos) => {
       // Lock the chains first, so everything read while building (lots, balances, earlier entries) stays true.
@@ -235,7 +236,7 @@ export async function postAdministration(
   requireRecentInstant(input.occurredAt, 'occurredAt', registration, now);
   await repos.ledger.lockHead(registration.id); // before anything is read, as recordLedgerTransaction does
   const clinic = (await repos.organization.findClinic(registration.clinicId))!;
-  const today = localDate(now, clinic.timeZone);
+  const today = toLocalDate(now.toISOString(), clinic.timeZone);
   const c: BuildContext = {
     registration,
     clinic,

@@ -1,6 +1,6 @@
 import { findFirstLedgerBreak, type LedgerChainBreak } from '../../domain/ledger/ledger-chain.ts';
+import { chainHashHex } from '../chain-hash.ts';
 import type { Deps, Repositories } from '../deps.ts';
-import { sha256Hex } from './ledger-posting.ts';
 
 const PAGE_ENTRIES = 2000;
 
@@ -59,7 +59,7 @@ async function verifyChain(repos: Repositories, registrationId: string) {
     afterSeq = page.at(-1)!.seq;
   }
   const head = await repos.ledger.findHead(registrationId);
-  return { entries: entries.length, head, chainBreak: findFirstLedgerBreak(registrationId, entries, head, sha256Hex) };
+  return { entries: entries.length, head, chainBreak: findFirstLedgerBreak(registrationId, entries, head, chainHashHex) };
 }
 
 const bucketKey = (b: { lotId: string; locationId: string; containerId: string }) =>

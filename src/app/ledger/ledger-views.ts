@@ -1,9 +1,10 @@
 import type { StoredEntry } from '../../db/repositories/ledger.repository.ts';
 import { findClinicRole, type StaffRole } from '../../domain/access/permissions.ts';
 import { LEDGER_ENTRY_KINDS, type LedgerEntryKind } from '../../domain/ledger/ledger-entry.ts';
+import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import { recordPatientAccess } from '../audit.usecases.ts';
 import type { Deps, Repositories, RequestContext } from '../deps.ts';
-import { authorizeRegistration, localDate } from './ledger-access.ts';
+import { authorizeRegistration } from './ledger-access.ts';
 import { toRegistrationView } from './ledger-registrations.usecases.ts';
 
 const amountOf = (containers: string, ml: string, mg: string) => ({ containers: Number(containers), ml: Number(ml), mg: Number(mg) });
@@ -56,7 +57,7 @@ export async function getStock(registrationId: string, ctx: RequestContext, deps
   const { registration } = await authorizeRegistration(registrationId, 'ledger.read', 'read the controlled-substance ledger', ctx, deps);
   const view = await toRegistrationView(registration, deps);
   const clinic = await deps.repos.organization.findClinic(registration.clinicId);
-  const today = localDate(deps.clock(), clinic?.timeZone ?? 'UTC');
+  const today = toLocalDate(deps.clock().toISOString(), clinic?.timeZone ?? 'UTC');
   const [lots, balances, head] = await Promise.all([
     deps.repos.ledger.listLots(registrationId),
     deps.repos.ledger.listBalances(registrationId),

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError, hasSqlState } from '../errors.ts';
 
 /** Errors of the controlled-substance ledger (issue 5). Messages name stock and registrations, never patients. */
 const invalid = (code: string, message: string, details: Record<string, unknown> = {}) => new AppError(code, 400, message, details);
@@ -83,17 +83,7 @@ export const occurredTooLongAgo = (field: string, days: number) =>
   });
 
 /** True for a numeric overflow (SQLSTATE 22003): a quantity beyond numeric(14,3). */
-export function isNumericOverflow(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '22003') return true;
-  }
-  return false;
-}
+export const isNumericOverflow = (error: unknown) => hasSqlState(error, '22003');
 
-/** True for a CHECK violation (SQLSTATE 23514), whichever driver and wrapper reports it. */
-export function isCheckViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23514') return true;
-  }
-  return false;
-}
+/** True for a CHECK violation (SQLSTATE 23514): the non-negative balance constraint. */
+export const isCheckViolation = (error: unknown) => hasSqlState(error, '23514');

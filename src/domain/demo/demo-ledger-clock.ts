@@ -13,11 +13,6 @@ export interface StoryClock {
 /** How many open days back the story starts: three weeks of a five-day clinic. */
 export const STORY_OPEN_DAYS = 15;
 
-/** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. Source: Intl (ECMA-402). */
-export function toLocalIsoDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** The UTC instant (ISO) of a wall-clock time, minutes after local midnight of `date`, in an IANA time zone.
  * Two passes of the zone's offset settle daylight-saving days (the story never uses the 1-3 am gap). */
 export function zonedWallTimeToIso(date: string, minutesOfDay: number, timeZone: string): string {

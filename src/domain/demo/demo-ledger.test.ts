@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDeaNumber } from '../ledger/dea-number.ts';
+import { toLocalDate } from '../ledger/loss-deadlines.ts';
 import {
   buildDemoLedgerStories,
   computeCrpsInfusionMg,
@@ -7,7 +8,7 @@ import {
   type DemoLedgerStep,
   simulateDemoLedger,
 } from './demo-ledger.ts';
-import { toLocalIsoDate, zonedWallTimeToIso } from './demo-ledger-clock.ts';
+import { zonedWallTimeToIso } from './demo-ledger-clock.ts';
 import { DEMO_CLINICS } from './demo-organization.ts';
 import { buildDemoPatients } from './demo-patients.ts';
 
@@ -56,10 +57,10 @@ describe('demo ledger story', () => {
   it.each(NOWS.map((now) => [now.toISOString(), now] as const))('dates every entry in the past, in opening hours (now %s)', (_, now) => {
     for (const story of buildDemoLedgerStories(now)) {
       const clinic = DEMO_CLINICS[story.clinicIndex];
-      const today = toLocalIsoDate(now, clinic.timeZone);
+      const today = toLocalDate(now.toISOString(), clinic.timeZone);
       const times = [story.registration.occurredAt, ...story.steps.flatMap((s) => [s.occurredAt, s.recordedAt])];
       for (const at of times) {
-        expect(toLocalIsoDate(new Date(at), clinic.timeZone) < today).toBe(true);
+        expect(toLocalDate(new Date(at).toISOString(), clinic.timeZone) < today).toBe(true);
         const { weekday, hhmm } = wallClock(at, clinic.timeZone);
         const hours = clinic.hours.find((h) => h.day === weekday);
         expect(hours, `${at} falls on a closed day`).toBeDefined();

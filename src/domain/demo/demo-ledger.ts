@@ -1,5 +1,6 @@
+import { toLocalDate } from '../ledger/loss-deadlines.ts';
 import { type Amount, type LedgerProductForm, roundAmount, toAmount } from '../ledger/quantities.ts';
-import { createStoryClock, STORY_OPEN_DAYS, type StoryClock, toLocalIsoDate } from './demo-ledger-clock.ts';
+import { createStoryClock, STORY_OPEN_DAYS, type StoryClock } from './demo-ledger-clock.ts';
 import { DEMO_CLINICS } from './demo-organization.ts';
 import type { DemoProfile } from './demo-profile-types.ts';
 import { DEMO_PROFILES_MIXED } from './demo-profiles-mixed.ts';
@@ -112,7 +113,7 @@ type ClinicSpec = (typeof CLINIC_SPECS)[number];
 function buildClinicStory(clinicIndex: 0 | 1, now: Date): DemoLedgerStory {
   const clinic = DEMO_CLINICS[clinicIndex];
   const spec = CLINIC_SPECS[clinicIndex];
-  const today = toLocalIsoDate(now, clinic.timeZone);
+  const today = toLocalDate(now.toISOString(), clinic.timeZone);
   const clock = createStoryClock(today, clinic);
   const esketamine = spec.mood.route === 'esketamine';
   const lots: DemoLot[] = [
