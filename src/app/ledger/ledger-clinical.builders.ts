@@ -3,9 +3,9 @@ import { type Amount, toAmount } from '../../domain/ledger/quantities.ts';
 import type { TransactionInput } from '../../domain/ledger/transaction-input.ts';
 import { validationFailed } from '../errors.ts';
 import { esketamineNotDispensable, notDispensable, patientNotFound, prescriberNotEligible, unitMismatch } from './ledger.errors.ts';
-import { type Bucket, lotMeasure, negate } from './ledger-stock.ts';
+import { type Bucket, drawLine, lotMeasure, negate } from './ledger-stock.ts';
 import { lotDetails } from './ledger-supply.builders.ts';
-import type { Batch, BuildContext } from './ledger-transactions.usecases.ts';
+import { type Batch, type BuildContext, entryOf } from './ledger-transactions.usecases.ts';
 import { witnessDetails } from './witnesses.ts';
 
 type Input<K extends TransactionInput['kind']> = Extract<TransactionInput, { kind: K }>;
@@ -45,19 +45,15 @@ async function openContainer(lot: LotRow, locationId: string, c: BuildContext): 
   await c.repos.ledger.insertContainer(container);
   const full = toAmount(1, 'container', lotMeasure(lot));
   const batch: Batch = [
-    {
-      registrationId: c.registration.id,
-      entry: {
-        id: entryId,
-        kind: 'open_container',
-        occurredAt: c.occurredAt,
-        details: { ...lotDetails(lot), containerId: container.id },
-        lines: [
-          { lotId: lot.id, locationId, containerId: '', delta: negate(full) },
-          { lotId: lot.id, locationId, containerId: container.id, delta: full },
-        ],
-      },
-    },
+    entryOf(c, {
+      id: entryId,
+      kind: 'open_container',
+      details: { ...lotDetails(lot), containerId: container.id },
+      lines: [
+        { lotId: lot.id, locationId, containerId: '', delta: negate(full) },
+        { lotId: lot.id, locationId, containerId: container.id, delta: full },
+      ],
+    }),
   ];
   return { batch, bucket: { lot, locationId, containerId: container.id, container }, full };
 }
@@ -96,42 +92,30 @@ export async function buildAdministration(input: Input<'administration'>, c: Bui
   const draw = await resolveDraw(input.source, c);
   const { bucket } = draw;
   const administered = await c.stock.amount(input.administered, bucket, 'administered', draw.held);
-  const line = (delta: Amount) => ({
-    lotId: bucket.lot.id,
-    locationId: bucket.locationId,
-    containerId: bucket.containerId,
-    delta: negate(delta),
-  });
   const administrationId = c.deps.newId();
   const batch: Batch = [
     ...draw.batch,
-    {
-      registrationId: c.registration.id,
-      entry: {
-        id: administrationId,
-        kind: 'administration',
-        occurredAt: c.occurredAt,
-        patientId: input.patientId,
-        details: {
-          ...lotDetails(bucket.lot),
-          containerId: bucket.containerId || null,
-          dose: input.administered,
-          givenBy,
-          note: input.note,
-        },
-        lines: [line(administered)],
+    entryOf(c, {
+      id: administrationId,
+      kind: 'administration',
+      patientId: input.patientId,
+      details: {
+        ...lotDetails(bucket.lot),
+        containerId: bucket.containerId || null,
+        dose: input.administered,
+        givenBy,
+        note: input.note,
       },
-    },
+      lines: [drawLine(bucket, administered)],
+    }),
   ];
   if (input.wasted) {
     if (bucket.containerId === '') throw unitMismatch('wasted', 'a whole device leaves nothing to waste');
     const remaining = subtract(draw.held ?? (await c.stock.balance(bucket)), administered);
     const wasted = await c.stock.amount(input.wasted, bucket, 'wasted', remaining);
-    batch.push({
-      registrationId: c.registration.id,
-      entry: {
+    batch.push(
+      entryOf(c, {
         kind: 'waste',
-        occurredAt: c.occurredAt,
         details: {
           ...lotDetails(bucket.lot),
           containerId: bucket.containerId,
@@ -140,9 +124,9 @@ export async function buildAdministration(input: Input<'administration'>, c: Bui
           administrationEntryId: administrationId,
           witnesses: witnessDetails(c.witnesses),
         },
-        lines: [line(wasted)],
-      },
-    });
+        lines: [drawLine(bucket, wasted)],
+      }),
+    );
   }
   return batch;
 }
@@ -177,23 +161,19 @@ export async function buildDispensing(input: Input<'dispensing'>, c: BuildContex
   const amount = await c.stock.amount(input.quantity, drawn, 'quantity', opened?.full);
   return [
     ...(opened?.batch ?? []),
-    {
-      registrationId: c.registration.id,
-      entry: {
-        kind: 'dispensing',
-        occurredAt: c.occurredAt,
-        patientId: input.patientId,
-        details: {
-          ...lotDetails(source.lot),
-          containerId: drawn.containerId || null,
-          quantity: input.quantity,
-          prescriber,
-          directions: input.directions,
-          // Kept as it was on the day, inside the hashed record: a later move does not rewrite the dispensing log.
-          dispensedTo: { name: dispensedTo.name, address: dispensedTo.address },
-        },
-        lines: [{ lotId: drawn.lot.id, locationId: drawn.locationId, containerId: drawn.containerId, delta: negate(amount) }],
+    entryOf(c, {
+      kind: 'dispensing',
+      patientId: input.patientId,
+      details: {
+        ...lotDetails(source.lot),
+        containerId: drawn.containerId || null,
+        quantity: input.quantity,
+        prescriber,
+        directions: input.directions,
+        // Kept as it was on the day, inside the hashed record: a later move does not rewrite the dispensing log.
+        dispensedTo: { name: dispensedTo.name, address: dispensedTo.address },
       },
-    },
+      lines: [drawLine(drawn, amount)],
+    }),
   ];
 }

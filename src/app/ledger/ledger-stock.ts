@@ -26,6 +26,14 @@ export const lotMeasure = (lot: LotRow) => ({
 });
 export const negate = (a: Amount): Amount => ({ containers: -a.containers, ml: -a.ml, mg: -a.mg });
 
+/** The line that takes `amount` out of a bucket. */
+export const drawLine = (bucket: Bucket, amount: Amount) => ({
+  lotId: bucket.lot.id,
+  locationId: bucket.locationId,
+  containerId: bucket.containerId,
+  delta: negate(amount),
+});
+
 /** Lookups scoped to one registration: an id from another registration answers "not found". */
 export function createStockResolver(registration: RegistrationRow, repos: Repositories, today: string) {
   return {

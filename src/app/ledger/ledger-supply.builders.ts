@@ -6,8 +6,7 @@ import { loadCurrentLibrary } from '../drug-library.usecases.ts';
 import { validationFailed } from '../errors.ts';
 import { lotExpired, lotMismatch, openingBalanceClosed, productNotInLibrary, sameLocation } from './ledger.errors.ts';
 import { lotMeasure, negate } from './ledger-stock.ts';
-import type { Batch, BuildContext } from './ledger-transactions.usecases.ts';
-import { requireValidDeaNumber } from './ledger-transactions.usecases.ts';
+import { type Batch, type BuildContext, entryOf, requireValidDeaNumber } from './ledger-transactions.usecases.ts';
 
 type Input<K extends TransactionInput['kind']> = Extract<TransactionInput, { kind: K }>;
 
@@ -120,15 +119,11 @@ export async function buildReceipt(input: Input<'receipt'> | Input<'opening_bala
         }
       : { ...lotDetails(lot), containers: input.containers, note: input.note };
   return [
-    {
-      registrationId: c.registration.id,
-      entry: {
-        kind: input.kind,
-        occurredAt: c.occurredAt,
-        details,
-        lines: [{ lotId: lot.id, locationId, containerId: '', delta: sealed(lot, input.containers) }],
-      },
-    },
+    entryOf(c, {
+      kind: input.kind,
+      details,
+      lines: [{ lotId: lot.id, locationId, containerId: '', delta: sealed(lot, input.containers) }],
+    }),
   ];
 }
 
@@ -140,18 +135,14 @@ export async function buildMove(input: Input<'move'>, c: BuildContext): Promise<
   if (from === to) throw sameLocation();
   const amount = sealed(lot, input.containers);
   return [
-    {
-      registrationId: c.registration.id,
-      entry: {
-        kind: 'move',
-        occurredAt: c.occurredAt,
-        details: { ...lotDetails(lot), containers: input.containers, fromLocationId: from, toLocationId: to },
-        lines: [
-          { lotId: lot.id, locationId: from, containerId: '', delta: negate(amount) },
-          { lotId: lot.id, locationId: to, containerId: '', delta: amount },
-        ],
-      },
-    },
+    entryOf(c, {
+      kind: 'move',
+      details: { ...lotDetails(lot), containers: input.containers, fromLocationId: from, toLocationId: to },
+      lines: [
+        { lotId: lot.id, locationId: from, containerId: '', delta: negate(amount) },
+        { lotId: lot.id, locationId: to, containerId: '', delta: amount },
+      ],
+    }),
   ];
 }
 
@@ -224,12 +215,10 @@ export async function buildDistribution(input: Input<'distribution_out'>, c: Bui
     ),
     proposedUnits: input.containers,
   });
-  batch.push({
-    registrationId: c.registration.id,
-    entry: {
+  batch.push(
+    entryOf(c, {
       id: outId,
       kind: 'distribution_out',
-      occurredAt: c.occurredAt,
       details: {
         ...lotDetails(lot),
         containers: input.containers,
@@ -238,8 +227,8 @@ export async function buildDistribution(input: Input<'distribution_out'>, c: Bui
         distributionLimit: { ...limit },
       },
       lines: [{ lotId: lot.id, locationId, containerId: '', delta: negate(amount) }],
-    },
-  });
+    }),
+  );
   return { batch, warnings: limit.exceeds ? [limit.note] : [] };
 }
 
@@ -249,20 +238,16 @@ export async function buildReturn(input: Input<'return'>, c: BuildContext): Prom
   const locationId = await c.stock.location(input.locationId);
   const deaNumber = requireValidDeaNumber(input.recipient.deaNumber, 'recipient.deaNumber');
   return [
-    {
-      registrationId: c.registration.id,
-      entry: {
-        kind: 'return',
-        occurredAt: c.occurredAt,
-        details: {
-          ...lotDetails(lot),
-          containers: input.containers,
-          recipientType: input.recipientType,
-          recipient: { ...input.recipient, deaNumber },
-          reason: input.reason,
-        },
-        lines: [{ lotId: lot.id, locationId, containerId: '', delta: negate(sealed(lot, input.containers)) }],
+    entryOf(c, {
+      kind: 'return',
+      details: {
+        ...lotDetails(lot),
+        containers: input.containers,
+        recipientType: input.recipientType,
+        recipient: { ...input.recipient, deaNumber },
+        reason: input.reason,
       },
-    },
+      lines: [{ lotId: lot.id, locationId, containerId: '', delta: negate(sealed(lot, input.containers)) }],
+    }),
   ];
 }

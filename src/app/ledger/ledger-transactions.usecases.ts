@@ -71,6 +71,11 @@ export interface BuildContext {
 
 export type Batch = { registrationId: string; entry: NewLedgerEntry }[];
 
+/** An entry of the building registration, dated when the transaction occurred. */
+export function entryOf(c: BuildContext, entry: Omit<NewLedgerEntry, 'occurredAt'>): Batch[number] {
+  return { registrationId: c.registration.id, entry: { ...entry, occurredAt: c.occurredAt } };
+}
+
 function witnessCredentialsOf(input: TransactionInput): WitnessCredential[] {
   if (input.kind === 'correction') return [input.secondSigner];
   if ('witnesses' in input && input.witnesses) return input.witnesses;
