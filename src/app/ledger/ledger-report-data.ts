@@ -4,6 +4,7 @@ import { endOfLocalDay } from '../../domain/ledger/loss-deadlines.ts';
 import { addDays } from '../../domain/ledger/report-layout.ts';
 import type { ReportEntry } from '../../domain/ledger/report-rows.ts';
 import type { Repositories } from '../deps.ts';
+import { loadEntryLabels } from './ledger-views.ts';
 
 /**
  * Reading the chain for a report (issue 5 item 6): every entry of the chosen kinds in a local date range, up to the
@@ -44,12 +45,7 @@ export async function toReportEntries(
   options: { withPatients: boolean; maxSeq: number },
   repos: Repositories,
 ): Promise<ReportEntry[]> {
-  const patientIds = [...new Set(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
-  const [people, patients, corrections] = await Promise.all([
-    repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]),
-    options.withPatients ? repos.ledger.findPatientLabels(patientIds) : Promise.resolve(new Map<string, never>()),
-    repos.ledger.listCorrections(entries.map((e) => e.id)),
-  ]);
+  const { people, patients, corrections } = await loadEntryLabels(entries, options.withPatients, repos);
   const seqById = new Map(entries.map((e) => [e.id, e.seq]));
   const correctionSeq = new Map<string, number>();
   for (const [entryId, correctionId] of corrections) {

@@ -16,16 +16,25 @@ function withoutPatientDetails(kind: string, detailsJson: string): Record<string
 }
 
 /**
+ * Who recorded each entry, the patients it names (only when `withPatients`) and which later entry corrected it: what
+ * both the API views and the reports add to stored entries. One query at a time: inside a transaction they share one
+ * connection.
+ */
+export async function loadEntryLabels(entries: StoredEntry[], withPatients: boolean, repos: Repositories) {
+  const people = await repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]);
+  const patientIds = [...new Set(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
+  const patients = withPatients ? await repos.ledger.findPatientLabels(patientIds) : new Map<string, never>();
+  const corrections = await repos.ledger.listCorrections(entries.map((e) => e.id));
+  return { people, patients, corrections };
+}
+
+/**
  * Entries as the API shows them: names for people, the patient only to roles that may read the administration and
  * dispensing log (admins see that an administration happened, never to whom).
  */
 export async function toEntryViews(entries: StoredEntry[], role: StaffRole, repos: Repositories) {
   const mayReadPatients = role === 'physician' || role === 'nurse';
-  // One query at a time: inside a transaction they share one connection.
-  const people = await repos.ledger.findPeople([...new Set(entries.map((e) => e.recordedBy))]);
-  const patientIds = [...new Set(entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
-  const patients = mayReadPatients ? await repos.ledger.findPatientLabels(patientIds) : new Map();
-  const corrections = await repos.ledger.listCorrections(entries.map((e) => e.id));
+  const { people, patients, corrections } = await loadEntryLabels(entries, mayReadPatients, repos);
   return entries.map((e) => {
     const patient = e.patientId && mayReadPatients ? patients.get(e.patientId) : undefined;
     return {
