@@ -1,27 +1,10 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { LedgerEntryKind } from '../../domain/ledger/ledger-entry.ts';
+import { bytea } from './audit.table.ts';
 import { user } from './auth.table.ts';
 import { clinics, organizations } from './organization.table.ts';
 import { patients } from './patients.table.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
 
 /** Quantities are exact decimals (PostgreSQL numeric), read back as strings: containers to 1e-4, mL and mg to 1e-3. */
 const containersColumn = (name: string) => numeric(name, { precision: 14, scale: 4 }).notNull();
@@ -141,6 +124,17 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/** Where stock sits: a lot at a location, sealed (container '') or in an opened container (its id). */
+const bucketColumns = () => ({
+  lotId: text('lot_id')
+    .notNull()
+    .references(() => ledgerLots.id),
+  locationId: text('location_id')
+    .notNull()
+    .references(() => storageLocations.id),
+  containerId: text('container_id').notNull(),
+});
+
 /** The signed stock movements of an entry. */
 export const ledgerLines = pgTable(
   'ledger_lines',
@@ -150,14 +144,7 @@ export const ledgerLines = pgTable(
       .references(() => ledgerEntries.id),
     lineNo: integer('line_no').notNull(),
     registrationId: text('registration_id').notNull(),
-    lotId: text('lot_id')
-      .notNull()
-      .references(() => ledgerLots.id),
-    locationId: text('location_id')
-      .notNull()
-      .references(() => storageLocations.id),
-    /** '' for sealed stock, else an opened container's id. */
-    containerId: text('container_id').notNull(),
+    ...bucketColumns(),
     deltaContainers: containersColumn('delta_containers'),
     deltaMl: millilitresColumn('delta_ml'),
     deltaMg: millilitresColumn('delta_mg'),
@@ -182,13 +169,7 @@ export const ledgerBalances = pgTable(
   'ledger_balances',
   {
     registrationId: text('registration_id').notNull(),
-    lotId: text('lot_id')
-      .notNull()
-      .references(() => ledgerLots.id),
-    locationId: text('location_id')
-      .notNull()
-      .references(() => storageLocations.id),
-    containerId: text('container_id').notNull(),
+    ...bucketColumns(),
     containers: containersColumn('containers'),
     ml: millilitresColumn('ml'),
     mg: millilitresColumn('mg'),
