@@ -25,6 +25,7 @@ const EMAILS: Record<Exclude<RoleName, 'anonymous'>, string> = {
 const LEDGER_READ = { admin: 200, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 } as const;
 const LEDGER_ADMIN_ONLY = { admin: 201, physician: 403, nurse: 403, front_desk: 404, patient: 404, anonymous: 401 } as const;
 const LEDGER_WRITE_BY_STAFF = { admin: 201, physician: 201, nurse: 201, front_desk: 404, patient: 404, anonymous: 401 } as const;
+const LEDGER_CLINICAL_READ = { admin: 403, physician: 200, nurse: 200, front_desk: 404, patient: 404, anonymous: 401 } as const;
 const LEDGER_CLINICAL = { admin: 403, physician: 201, nurse: 201, front_desk: 404, patient: 404, anonymous: 401 } as const;
 
 const MATRIX = {
@@ -114,14 +115,7 @@ const MATRIX = {
   'POST /api/ledger/registrations/:registrationId/transactions (receipt)': LEDGER_WRITE_BY_STAFF,
   'POST /api/ledger/registrations/:registrationId/transactions (administration)': LEDGER_CLINICAL,
   'GET /api/ledger/registrations/:registrationId/entries': LEDGER_READ,
-  'GET /api/ledger/registrations/:registrationId/prescribers': {
-    admin: 403,
-    physician: 200,
-    nurse: 200,
-    front_desk: 404,
-    patient: 404,
-    anonymous: 401,
-  },
+  'GET /api/ledger/registrations/:registrationId/prescribers': LEDGER_CLINICAL_READ,
   'POST /api/ledger/registrations/:registrationId/counts': LEDGER_WRITE_BY_STAFF,
   'GET /api/ledger/registrations/:registrationId/counts': LEDGER_READ,
   'GET /api/ledger/registrations/:registrationId/counts/:entryId': LEDGER_READ,
@@ -132,14 +126,7 @@ const MATRIX = {
   'GET /api/ledger/registrations/:registrationId/reconciliation': LEDGER_READ,
   'GET /api/ledger/registrations/:registrationId/reports/:report (receipts)': LEDGER_READ,
   // The administration and dispensing log names patients (21 CFR 1304.22(c)): clinical roles only.
-  'GET /api/ledger/registrations/:registrationId/reports/:report (administration-dispensing)': {
-    admin: 403,
-    physician: 200,
-    nurse: 200,
-    front_desk: 404,
-    patient: 404,
-    anonymous: 401,
-  },
+  'GET /api/ledger/registrations/:registrationId/reports/:report (administration-dispensing)': LEDGER_CLINICAL_READ,
 } as const satisfies Record<string, Record<RoleName, Status>>;
 
 type RouteKey = keyof typeof MATRIX;

@@ -283,19 +283,7 @@ describe.each(ENGINES)('ledger API on %s', (engine) => {
     const prescribers = await as.nurse.get<{ items: { id: string; name: string }[] }>(path('/prescribers'));
     expect(prescribers.body.items.map((p) => p.id)).toContain(physicianId);
     expect(prescribers.body.items.map((p) => p.id)).not.toContain((await as.nurse.get<{ user: { id: string } }>('/api/me')).body.user.id);
-    const received = await post(as.physician, {
-      kind: 'receipt',
-      locationId: safeId,
-      productId: 'ketamine-compounded-oral',
-      lotNumber: 'C-1',
-      expiresOn: '2099-06-30',
-      containerVolumeMl: 30,
-      concentrationMgPerMl: 50,
-      containers: 2,
-      supplier: SUPPLIER,
-      invoiceNumber: 'INV-3',
-      receivedOn: new Date().toISOString().slice(0, 10),
-    });
+    const received = await post(as.physician, { ...RECEIPT_OF_BOTTLES, locationId: safeId });
     expect(received.status).toBe(201);
     const bottleLot = (await stock()).lots.find((l) => l.lotNumber === 'C-1')!.id;
     const body = {
