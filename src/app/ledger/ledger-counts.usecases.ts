@@ -15,7 +15,7 @@ import { authorizeRegistration } from './ledger-access.ts';
 import { countIncomplete, countNotFound } from './ledger-counts.errors.ts';
 import { type CountDetails, type CountLineDetails, loadStockNames, toCountView } from './ledger-counts.views.ts';
 import { postLedgerEntries } from './ledger-posting.ts';
-import { lotMeasure } from './ledger-stock.ts';
+import { lotMeasure, toBucketAmounts } from './ledger-stock.ts';
 import { type VerifiedWitness, verifyWitnesses, type WitnessCredential } from './witnesses.ts';
 
 export interface CountInput {
@@ -68,14 +68,7 @@ async function resolveLines(input: CountInput, registrationId: string, repos: Re
  */
 async function buildCountLines(input: CountInput, registrationId: string, repos: Repositories): Promise<CountLineDetails[]> {
   const resolved = await resolveLines(input, registrationId, repos);
-  const balances = (await repos.ledger.listAllBalances(registrationId)).map((b) => ({
-    lotId: b.lotId,
-    locationId: b.locationId,
-    containerId: b.containerId,
-    containers: Number(b.containers),
-    ml: Number(b.ml),
-    mg: Number(b.mg),
-  }));
+  const balances = (await repos.ledger.listAllBalances(registrationId)).map(toBucketAmounts);
   const refs = input.lines.map((l) => ({ lotId: l.lotId, locationId: l.locationId, containerId: l.containerId ?? '' }));
   const missing = findUncountedBuckets(balances, refs, input.locationId ?? null);
   if (missing.length > 0) {

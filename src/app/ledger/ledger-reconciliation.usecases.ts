@@ -17,18 +17,10 @@ import { authorizeRegistration } from './ledger-access.ts';
 import type { CountDetails } from './ledger-counts.views.ts';
 import { loadStockNames } from './ledger-counts.views.ts';
 import { buildDiscrepancies } from './ledger-discrepancies.usecases.ts';
+import { toBucketAmounts } from './ledger-stock.ts';
 
 type Range = { from: string; to: string };
 type Movement = ContainerMovement & { seq: number; containerId: string };
-
-const amounts = (b: { lotId: string; locationId: string; containerId: string; containers: string; ml: string; mg: string }) => ({
-  lotId: b.lotId,
-  locationId: b.locationId,
-  containerId: b.containerId,
-  containers: Number(b.containers),
-  ml: Number(b.ml),
-  mg: Number(b.mg),
-});
 
 /** (a) and (b): opened containers that were in use in the range, and the balance cache against the sum of lines. */
 async function reconcileStock(registrationId: string, range: Range, repos: Repositories) {
@@ -56,7 +48,10 @@ async function reconcileStock(registrationId: string, range: Range, repos: Repos
         remainingMlAt(c.movements, range.to) > 0 ||
         c.movements.some((m) => Date.parse(m.occurredAt) >= fromMs && Date.parse(m.occurredAt) <= toMs),
     );
-  const differences = [...checkOpenedContainers(inUse, range.to), ...compareBalancesWithLines(balances.map(amounts), sums.map(amounts))];
+  const differences = [
+    ...checkOpenedContainers(inUse, range.to),
+    ...compareBalancesWithLines(balances.map(toBucketAmounts), sums.map(toBucketAmounts)),
+  ];
   return { differences, containers: inUse.map(accountForContainer), byContainer };
 }
 

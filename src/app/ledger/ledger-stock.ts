@@ -26,6 +26,23 @@ export const lotMeasure = (lot: LotRow) => ({
 });
 export const negate = (a: Amount): Amount => ({ containers: -a.containers, ml: -a.ml, mg: -a.mg });
 
+/** A bucket's stored decimal strings (a balance row or a sum of lines) as numbers. */
+export const toBucketAmounts = (b: {
+  lotId: string;
+  locationId: string;
+  containerId: string;
+  containers: string;
+  ml: string;
+  mg: string;
+}) => ({
+  lotId: b.lotId,
+  locationId: b.locationId,
+  containerId: b.containerId,
+  containers: Number(b.containers),
+  ml: Number(b.ml),
+  mg: Number(b.mg),
+});
+
 /** The line that takes `amount` out of a bucket. */
 export const drawLine = (bucket: Bucket, amount: Amount) => ({
   lotId: bucket.lot.id,
