@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { createAuditRepository } from '../db/repositories/audit.repository.ts';
+import { createAuthSessionsRepository } from '../db/repositories/auth-sessions.repository.ts';
 import { createConsentRepository } from '../db/repositories/consent.repository.ts';
 import { createDrugLibraryRepository } from '../db/repositories/drug-library.repository.ts';
 import { createEvaluationsRepository } from '../db/repositories/evaluations.repository.ts';
@@ -9,7 +10,6 @@ import { createLedgerRepository } from '../db/repositories/ledger.repository.ts'
 import { createLedgerCountsRepository } from '../db/repositories/ledger-counts.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
-import { createSessionsRepository } from '../db/repositories/sessions.repository.ts';
 import type { Actor } from '../domain/access/permissions.ts';
 import type { AuthLibrary } from './auth/auth-library.ts';
 
@@ -24,7 +24,7 @@ export function createRepositories(db: Database) {
     ledgerCounts: createLedgerCountsRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
-    sessions: createSessionsRepository(db),
+    authSessions: createAuthSessionsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -4,7 +4,7 @@ import { recordPatientAccess } from './audit.usecases.ts';
 import { absoluteContraindication, evaluationAlreadySigned, overrideRefused } from './candidacy.errors.ts';
 import { type Deps, inTransaction, type RequestContext } from './deps.ts';
 import { notFound, validationFailed } from './errors.ts';
-import { toEvaluationView } from './evaluation-view.ts';
+import { toEvaluationView } from './evaluation.views.ts';
 import { authorizeEvaluation, evaluateAllRoutes } from './evaluations.usecases.ts';
 
 /** The same day `months` later, or the last day of that month (31 January + 1 month = 28 or 29 February). */

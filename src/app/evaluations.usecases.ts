@@ -18,7 +18,7 @@ import {
 import { recordPatientAccess } from './audit.usecases.ts';
 import { type Deps, inTransaction, type RequestContext } from './deps.ts';
 import { forbidden, notFound, validationFailed } from './errors.ts';
-import { toEvaluationView } from './evaluation-view.ts';
+import { toEvaluationView } from './evaluation.views.ts';
 
 export interface NewEvaluationInput {
   findings: EvaluationFindings;

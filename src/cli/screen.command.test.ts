@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildCleanEvaluationInput, buildMedication } from '../../test/fixtures/screening-fixtures.ts';
 import { runCli } from '../../test/support/cli-io.ts';
 import { CANDIDACY_RULE_SET_VERSION, CANDIDACY_RULES } from '../domain/screening/candidacy-rules.ts';
-import { buildCleanEvaluationInput, buildMedication } from '../domain/screening/screening-fixtures.ts';
 import { registerScreenCommands } from './screen.command.ts';
 
 const run = (args: string[], files: Record<string, string> = {}) => runCli(registerScreenCommands, args, files);

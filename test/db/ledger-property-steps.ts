@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { inTransaction } from '../../src/app/deps.ts';
 import { buildAdministration } from '../../src/app/ledger/ledger-clinical.builders.ts';
-import { buildCorrection } from '../../src/app/ledger/ledger-correction.builder.ts';
+import { buildCorrection } from '../../src/app/ledger/ledger-correction.builders.ts';
 import { buildBreakage } from '../../src/app/ledger/ledger-disposal.builders.ts';
 import { postLedgerEntries } from '../../src/app/ledger/ledger-posting.ts';
 import { createStockResolver } from '../../src/app/ledger/ledger-stock.ts';

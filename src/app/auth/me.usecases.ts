@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/access/permissions.ts';
 import type { Deps } from '../deps.ts';
 import { AppError, notFound } from '../errors.ts';
-import type { AuthenticatedSession } from './session.usecases.ts';
+import type { AuthenticatedSession } from './auth-sessions.usecases.ts';
 
 /** What the web app needs to start: who I am, my clinics and roles, the active clinic, its idle timeout. */
 export async function getMe(session: AuthenticatedSession, deps: Deps) {

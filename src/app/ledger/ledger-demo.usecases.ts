@@ -11,7 +11,7 @@ import { differenceMlOf, toCountedAmount } from '../../domain/ledger/counting.ts
 import { toLocalDate } from '../../domain/ledger/loss-deadlines.ts';
 import { type Deps, inTransaction, type Repositories } from '../deps.ts';
 import { buildAdministration } from './ledger-clinical.builders.ts';
-import { buildCorrection } from './ledger-correction.builder.ts';
+import { buildCorrection } from './ledger-correction.builders.ts';
 import type { CountDetails, CountLineDetails } from './ledger-counts.views.ts';
 import { type PostedEntry, postLedgerEntries } from './ledger-posting.ts';
 import { createStockResolver, lotMeasure } from './ledger-stock.ts';

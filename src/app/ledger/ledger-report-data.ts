@@ -4,7 +4,7 @@ import { endOfLocalDay } from '../../domain/ledger/loss-deadlines.ts';
 import { addDays } from '../../domain/ledger/report-layout.ts';
 import type { ReportEntry } from '../../domain/ledger/report-rows.ts';
 import type { Repositories } from '../deps.ts';
-import { loadEntryLabels } from './ledger-views.ts';
+import { loadEntryLabels } from './ledger-reads.usecases.ts';
 
 /**
  * Reading the chain for a report (issue 5 item 6): every entry of the chosen kinds in a local date range, up to the

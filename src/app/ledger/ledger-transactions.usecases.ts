@@ -18,13 +18,13 @@ import {
 } from './ledger.errors.ts';
 import { authorizeRegistration } from './ledger-access.ts';
 import { buildAdministration, buildDispensing, buildOpenContainer } from './ledger-clinical.builders.ts';
-import { buildCorrection } from './ledger-correction.builder.ts';
+import { buildCorrection } from './ledger-correction.builders.ts';
 import { buildBreakage, buildDestruction, buildLoss, buildWaste } from './ledger-disposal.builders.ts';
 import { type NewLedgerEntry, type PostedEntry, postLedgerEntries } from './ledger-posting.ts';
+import { toEntryViews } from './ledger-reads.usecases.ts';
 import { toRegistrationView } from './ledger-registrations.usecases.ts';
 import { createStockResolver, type StockResolver } from './ledger-stock.ts';
 import { buildDistribution, buildMove, buildReceipt, buildReturn } from './ledger-supply.builders.ts';
-import { toEntryViews } from './ledger-views.ts';
 import { type VerifiedWitness, verifyWitnesses, type WitnessCredential } from './witnesses.ts';
 
 /** The permission each kind needs (src/domain/access/permissions.ts). */

@@ -3,6 +3,7 @@
  * come in as inputs. Facts and sources: DOMAIN.md section 10; rules not found there are marked [M] where they live.
  */
 
+export { type CountBody, countBodySchema, type DiscrepancyActionBody, discrepancyActionBodySchema } from './count-input.ts';
 export { type CsvCell, escapeCsvCell, toCsv } from './csv.ts';
 export { DEA_FIRST_LETTERS, type DeaNumberResult, validateDeaNumber } from './dea-number.ts';
 export {

@@ -17,7 +17,6 @@ export { checkDose, type DoseCheckInput, type DoseCheckResult, type Violation } 
 export { type DoseCheckRequest, parseDoseCheckRequest } from './dose-request.ts';
 export { type DrugLibrary, drugLibrarySchema, findLibraryEntry, type LibraryEntry, type Product, type Profile } from './drug-library.ts';
 export { computeSteadyStateRateMgPerH, planTargetControlled, type TargetPlan, type TargetPlanInput } from './inverse.ts';
-export * from './pk-api.schemas.ts';
 export { checkModelValidity, DEFAULT_MODEL_ID, ESKETAMINE_NO_MODEL, findPkModel, PK_MODELS, type PkModelDefinition } from './pk-models.ts';
 export {
   MAX_POINTS,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildCleanEvaluationInput, buildMedication } from '../../../test/fixtures/screening-fixtures.ts';
 import { evaluateCandidacy, evaluateFacts, listCandidacyRules, validateOverride } from './candidacy-engine.ts';
 import { CANDIDACY_RULE_SET_VERSION, CANDIDACY_RULES } from './candidacy-rules.ts';
 import { evaluationInputSchema } from './evaluation-input.ts';
-import { buildCleanEvaluationInput, buildMedication } from './screening-fixtures.ts';
 import { DEFAULT_SCREENING_POLICY, SCREENING_ROUTES, type ScreeningFacts } from './screening-policy.ts';
 
 const noFacts: ScreeningFacts = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildCleanEvaluationInput, buildMedication } from '../../../test/fixtures/screening-fixtures.ts';
 import { evaluateCandidacy } from './candidacy-engine.ts';
 import { CANDIDACY_RULES } from './candidacy-rules.ts';
 import { type EvaluationInput, evaluationInputSchema } from './evaluation-input.ts';
-import { buildCleanEvaluationInput, buildMedication } from './screening-fixtures.ts';
 import type { ScreeningRoute } from './screening-policy.ts';
 
 type Mutation = (input: EvaluationInput) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildCleanEvaluationInput, buildMedication } from '../../../test/fixtures/screening-fixtures.ts';
 import { ageInYears, deriveScreeningFacts, evaluationInputSchema, parseWithFieldIssues } from './evaluation-input.ts';
-import { buildCleanEvaluationInput, buildMedication } from './screening-fixtures.ts';
 
 describe('evaluationInputSchema', () => {
   it('accepts the clean fixture', () => {

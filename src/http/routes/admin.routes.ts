@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createClinic, createUser, listClinics, listUsers, updateClinic, updateUser } from '../../app/admin.usecases.ts';
 import type { Deps } from '../../app/deps.ts';
+import { requireContext } from '../auth-session.ts';
 import {
   clinicBodySchema,
   clinicPatchSchema,
@@ -11,7 +12,6 @@ import {
   userSchema,
 } from '../schemas/admin.schemas.ts';
 import { errorResponses, idParamsSchema } from '../schemas/common.schemas.ts';
-import { requireContext } from '../session.ts';
 
 type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 const toUser = (u: UserRow) => ({

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authenticate, signIn, signOut, verifySignInTotp } from '../../app/auth/auth-sessions.usecases.ts';
 import { confirmTotpSetup, getMe, setActiveClinic, startTotpSetup } from '../../app/auth/me.usecases.ts';
-import { authenticate, signIn, signOut, verifySignInTotp } from '../../app/auth/session.usecases.ts';
 import type { Deps } from '../../app/deps.ts';
+import { requireSession } from '../auth-session.ts';
 import {
   activeClinicBodySchema,
   loginBodySchema,
@@ -14,7 +15,6 @@ import {
   totpSetupResponseSchema,
 } from '../schemas/auth.schemas.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
-import { requireSession } from '../session.ts';
 
 /** Sign-in, sign-out, TOTP and "me". Wraps better-auth in-process (see auth-library.ts). */
 export function authRoutes(deps: Deps, baseUrl: string): FastifyPluginAsyncZod {

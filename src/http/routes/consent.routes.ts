@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attestConsent, getConsentRecord, getPatientConsents, signConsent, withdrawConsent } from '../../app/consent.usecases.ts';
 import { createConsentTemplateVersion, listConsentTemplates } from '../../app/consent-templates.usecases.ts';
 import type { Deps } from '../../app/deps.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses, idParamsSchema } from '../schemas/common.schemas.ts';
 import {
   attestBodySchema,
@@ -16,7 +17,6 @@ import {
   withdrawalSchema,
   withdrawBodySchema,
 } from '../schemas/consent.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** Versioned e-consent (issue 4, item 4): templates, signatures, attestations, withdrawals; no update or delete route. */
 export function consentRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -3,6 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { signEvaluation } from '../../app/evaluation-signing.usecases.ts';
 import { createEvaluation, listEvaluations } from '../../app/evaluations.usecases.ts';
 import { completeSafetyTask, listSafetyTasks } from '../../app/safety-tasks.usecases.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses, idParamsSchema } from '../schemas/common.schemas.ts';
 import {
   completeTaskBodySchema,
@@ -14,7 +15,6 @@ import {
   taskListSchema,
   taskSchemaResponse,
 } from '../schemas/evaluations.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** Clinician candidacy evaluations, physician signatures and the safety tasks they raise (issue 4, item 3). */
 export function evaluationsRoutes(deps: Deps): FastifyPluginAsyncZod {

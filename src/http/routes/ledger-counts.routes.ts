@@ -4,6 +4,7 @@ import { getCount, listCounts, recordCount } from '../../app/ledger/ledger-count
 import { listDiscrepancies, recordDiscrepancyAction } from '../../app/ledger/ledger-discrepancies.usecases.ts';
 import { completeLossTask, listLossTasks } from '../../app/ledger/ledger-loss-tasks.usecases.ts';
 import { getReconciliation } from '../../app/ledger/ledger-reconciliation.usecases.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import { registrationParamsSchema } from '../schemas/ledger.schemas.ts';
 import {
@@ -22,7 +23,6 @@ import {
   taskCompletionBodySchema,
   taskParamsSchema,
 } from '../schemas/ledger-counts.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** Counts, discrepancies, loss reporting tasks and reconciliation of the Schedule III ledger (issue 5, item 5). */
 export function ledgerCountsRoutes(deps: Deps): FastifyPluginAsyncZod {

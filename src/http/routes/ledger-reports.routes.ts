@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { generateLedgerReport } from '../../app/ledger/ledger-reports.usecases.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import { reportFileSchema, reportParamsSchema, reportQuerySchema } from '../schemas/ledger-reports.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /**
  * Ledger reports (issue 5 item 6): administration and dispensing log, receipts, losses, disposals, inventory and the

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
+import { getStock, listLedgerEntries, listPrescribers } from '../../app/ledger/ledger-reads.usecases.ts';
 import {
   addStorageLocation,
   createRegistration,
@@ -7,8 +8,8 @@ import {
   renewRegistration,
 } from '../../app/ledger/ledger-registrations.usecases.ts';
 import { recordLedgerTransaction } from '../../app/ledger/ledger-transactions.usecases.ts';
-import { getStock, listLedgerEntries, listPrescribers } from '../../app/ledger/ledger-views.ts';
 import { transactionInputSchema } from '../../domain/ledger/transaction-input.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import {
   entriesQuerySchema,
@@ -24,7 +25,6 @@ import {
   renewalBodySchema,
   stockSchema,
 } from '../schemas/ledger.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** The Schedule III ledger (issue 5): registrations, stock, transactions and entries. There is no update or delete route. */
 export function ledgerRoutes(deps: Deps): FastifyPluginAsyncZod {

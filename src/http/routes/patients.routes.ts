@@ -8,6 +8,7 @@ import {
   searchPatients,
   updatePatient,
 } from '../../app/patients.usecases.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses, idParamsSchema, pageQuerySchema } from '../schemas/common.schemas.ts';
 import {
   accessLogSchema,
@@ -18,7 +19,6 @@ import {
   patientVersionsSchema,
   patientViewSchema,
 } from '../schemas/patients.schemas.ts';
-import { requireContext } from '../session.ts';
 
 export function patientsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

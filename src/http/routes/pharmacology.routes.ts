@@ -8,6 +8,7 @@ import {
 } from '../../app/drug-library.usecases.ts';
 import { checkDoseInClinic, listPkModels, planToTarget, simulatePk } from '../../app/pharmacology.usecases.ts';
 import { createPopulationPool, type PopulationRunner } from '../../app/population-pool.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses } from '../schemas/common.schemas.ts';
 import {
   approveBodySchema,
@@ -25,7 +26,6 @@ import {
   simulateBodySchema,
   simulateResponseSchema,
 } from '../schemas/pharmacology.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** Predicted blood levels, dose checks and the per-clinic drug library (issue 3, item 9). */
 export function pharmacologyRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -3,6 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { convertLead, getLead, listLeads, updateLeadStatus } from '../../app/leads.usecases.ts';
 import { listPublicClinics, submitSelfCheck } from '../../app/self-check.usecases.ts';
 import { createSelfCheckThrottle } from '../../app/self-check-throttle.ts';
+import { requireContext } from '../auth-session.ts';
 import { errorResponses, idParamsSchema } from '../schemas/common.schemas.ts';
 import {
   leadConvertBodySchema,
@@ -15,7 +16,6 @@ import {
   selfCheckBodySchema,
   selfCheckResultSchema,
 } from '../schemas/self-check.schemas.ts';
-import { requireContext } from '../session.ts';
 
 /** Public self-check (no sign-in) and the leads it raises for the clinic (issue 4, item 2). */
 export function selfCheckRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -7,7 +7,7 @@ import {
   populationResultSchema,
   simulationRequestSchema,
   simulationResultSchema,
-} from '../../domain/pharmacology/pk-api.schemas.ts';
+} from './pk.schemas.ts';
 
 /** Request and response shapes of /api/pk, /api/dose and /api/drug-library (issue 3, item 9; docs/api.md). */
 

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { DrugLibrary } from '../../../../src/domain/pharmacology/drug-library.ts';
+import type { Regimen } from '../../../../src/domain/pharmacology/regimen.ts';
 import type {
   doseCheckRequestSchema,
   doseCheckResultSchema,
   populationResultSchema,
   simulationResultSchema,
-} from '../../../../src/domain/pharmacology/pk-api.schemas.ts';
-import type { Regimen } from '../../../../src/domain/pharmacology/regimen.ts';
+} from '../../../../src/http/schemas/pk.schemas.ts';
 import { requestJson } from '../../lib/api-client.ts';
 
 /** Pharmacology endpoints (docs/api.md, "Pharmacology"): PK models, simulation, dose checks, the drug library. */

@@ -22,7 +22,7 @@ export interface SessionPrincipal {
 }
 
 /** Sessions as the request path needs them: one query resolves token -> user, roles, patient link, settings. */
-export function createSessionsRepository(db: Database) {
+export function createAuthSessionsRepository(db: Database) {
   return {
     async findPrincipal(token: string): Promise<SessionPrincipal | undefined> {
       const result = await db.execute(sql`

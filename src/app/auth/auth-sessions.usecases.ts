@@ -141,7 +141,7 @@ async function readSessionToken(cookieHeader: string, deps: Deps): Promise<strin
 export async function authenticate(cookieHeader: string | undefined, deps: Deps): Promise<AuthenticatedSession> {
   const token = cookieHeader ? await readSessionToken(cookieHeader, deps) : undefined;
   if (!token) throw unauthenticated();
-  const principal = await deps.repos.sessions.findPrincipal(token);
+  const principal = await deps.repos.authSessions.findPrincipal(token);
   const now = deps.clock();
   if (!principal?.active || principal.expiresAt <= now) throw unauthenticated();
   const rolesByClinic = new Map<string, StaffRole[]>();
@@ -154,10 +154,10 @@ export async function authenticate(cookieHeader: string | undefined, deps: Deps)
   const idleTimeoutMin = settings?.idleTimeoutMin ?? FALLBACK_IDLE_TIMEOUT_MIN;
   const idleMs = now.getTime() - principal.lastActiveAt.getTime();
   if (idleMs > idleTimeoutMin * 60_000) {
-    await deps.repos.sessions.delete(token);
+    await deps.repos.authSessions.delete(token);
     throw new AppError('auth.idle_timeout', 401, `Signed out after ${idleTimeoutMin} minutes without activity.`);
   }
-  if (idleMs > ACTIVITY_WRITE_INTERVAL_MS) await deps.repos.sessions.touch(token, now, SESSION_TTL_MS);
+  if (idleMs > ACTIVITY_WRITE_INTERVAL_MS) await deps.repos.authSessions.touch(token, now, SESSION_TTL_MS);
   const needsTotp =
     settings?.requireTotpForPhysiciansAndAdmins === true && principal.roles.some((r) => r.role === 'physician' || r.role === 'admin');
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_SUBJECTS } from './population.ts';
+import { MAX_SUBJECTS } from '../../domain/pharmacology/population.ts';
 
 /**
  * Zod schemas for the HTTP layer (issue 3, item 9): request bodies and response shapes of the pure functions,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DRUG_LIBRARY } from './default-drug-library.ts';
-import { checkDose } from './dose-check.ts';
+import { DEFAULT_DRUG_LIBRARY } from '../../domain/pharmacology/default-drug-library.ts';
+import { checkDose } from '../../domain/pharmacology/dose-check.ts';
+import { simulateRegimen } from '../../domain/pharmacology/pk-simulation.ts';
+import { simulatePopulation } from '../../domain/pharmacology/population.ts';
 import {
   doseCheckRequestSchema,
   doseCheckResultSchema,
@@ -8,9 +10,7 @@ import {
   populationResultSchema,
   simulationRequestSchema,
   simulationResultSchema,
-} from './pk-api.schemas.ts';
-import { simulateRegimen } from './pk-simulation.ts';
-import { simulatePopulation } from './population.ts';
+} from './pk.schemas.ts';
 
 const regimen = { events: [{ type: 'bolus', atMin: 0, route: 'iv', dose: '0.35 mg/kg' }] };
 

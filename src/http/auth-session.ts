@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { type AuthenticatedSession, assertTotpSatisfied, authenticate } from '../app/auth/session.usecases.ts';
+import { type AuthenticatedSession, assertTotpSatisfied, authenticate } from '../app/auth/auth-sessions.usecases.ts';
 import type { Deps, RequestContext } from '../app/deps.ts';
 
 /**
