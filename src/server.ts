@@ -14,6 +14,8 @@ export interface ServerOptions {
   demo: boolean;
   /** Overrides the web app folder (tests may pass undefined to serve the API only). */
   webDistDir?: string | undefined;
+  /** Where the HTTP log goes (tests read it); standard output by default. */
+  logDestination?: pino.DestinationStream | undefined;
 }
 
 /** Builds the dependency bundle on an open database: repositories, auth, clock, ids, logger. */
@@ -48,6 +50,7 @@ export async function createServer(options: ServerOptions) {
         trustProxy: config.TRUST_PROXY,
         logLevel: config.LOG_LEVEL,
         webDistDir: 'webDistDir' in options ? options.webDistDir : DEFAULT_WEB_DIST_DIR,
+        logDestination: options.logDestination,
       },
       deps,
     );

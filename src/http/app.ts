@@ -9,7 +9,8 @@ import type { Deps } from '../app/deps.ts';
 import { LOG_REDACT_PATHS } from '../logger.ts';
 import { WEB_DIST_DIR } from '../paths.ts';
 import { registerOriginCheck } from './csrf.ts';
-import { registerErrorHandling } from './errors.ts';
+import { answerFrameworkError, registerErrorHandling } from './errors.ts';
+import { registerInputGuards } from './input-guards.ts';
 import { OneLinePerRequest } from './request-log.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -30,6 +31,8 @@ export interface HttpConfig {
   logLevel: string;
   /** Built web app to serve at /; absent in API-only tests. */
   webDistDir?: string | undefined;
+  /** Where log lines go; standard output (buffered) by default. Tests pass a stream to read the log. */
+  logDestination?: pino.DestinationStream | undefined;
 }
 
 export const DEFAULT_WEB_DIST_DIR = WEB_DIST_DIR;
@@ -38,7 +41,8 @@ export const DEFAULT_WEB_DIST_DIR = WEB_DIST_DIR;
 export async function buildApp(config: HttpConfig, deps: Deps) {
   // Log lines are buffered (4 KiB) and written asynchronously: a synchronous write per request cost a system call
   // each. The buffer is flushed on close; a crash may lose the last few lines, never a database write.
-  const logDestination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const stdout = config.logDestination ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const logDestination = config.logDestination ?? stdout!;
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' }, stream: logDestination },
     bodyLimit: 256 * 1024,
@@ -46,11 +50,13 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
     genReqId: () => deps.newId(),
     requestIdHeader: false,
     logController: new OneLinePerRequest(),
+    frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply),
   }).withTypeProvider<ZodTypeProvider>();
-  app.addHook('onClose', async () => logDestination.flushSync());
+  app.addHook('onClose', async () => stdout?.flushSync());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGuards(app);
   registerOriginCheck(app, config.trustedOrigins);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

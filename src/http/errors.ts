@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../app/errors.ts';
 
@@ -31,15 +31,49 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     // Never echo the error: it may hold patient data. The request id ties the log line to the report.
     // The message is left out too: a database error can quote the offending value (a name, a birth date).
-    const frames = error.stack?.split('\n').slice(1).join('\n');
-    request.log.error({ err: { type: error.name, code: error.code, frames } }, 'unhandled error');
+    request.log.error({ err: describeForLog(error) }, 'unhandled error');
     return reply
       .status(500)
       .send({ error: { code: 'internal.error', message: 'Something went wrong on our side.', details: { requestId: request.id } } });
   });
+  // The URL is never echoed: a path or query can carry a name or an MRN.
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({ error: { code: 'route.not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.`, details: {} } }),
+    reply.status(404).send({ error: { code: 'route.not_found', message: 'No such route.', details: { method: request.method } } }),
   );
+}
+
+/** Fastify's errors raised before routing (bad URL encoding, an over-long parameter), in our envelope, URL not echoed. */
+export function answerFrameworkError(error: FastifyError, reply: FastifyReply) {
+  const known = FRAMEWORK_ERRORS[error.code];
+  const { status, code, message } = known ?? { status: 500, code: 'internal.error', message: 'Something went wrong on our side.' };
+  return reply.status(status).send({ error: { code, message, details: {} } });
+}
+
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'request.bad_url', message: 'The address is not validly encoded.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'request.uri_too_long', message: 'A part of the address is too long.' },
+};
+
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+const STACK_FRAME = /^\s+at /;
+
+/**
+ * What an unhandled error may put in the log, by allow-list: its class name, a code that is a bare identifier
+ * (an SQLSTATE, a Node or Fastify code), the stack frames (lines starting with "at "), and the same for each
+ * cause. Never the message: a database error quotes the failed query's parameters (drizzle's "params:" line),
+ * which hold whole records, contact details and emails.
+ */
+export function describeForLog(error: unknown, depth = 0): Record<string, unknown> {
+  if (!error || typeof error !== 'object') return { type: typeof error };
+  const { name, code, stack, cause } = error as { name?: unknown; code?: unknown; stack?: unknown; cause?: unknown };
+  const described: Record<string, unknown> = { type: typeof name === 'string' && /^\w{1,60}$/.test(name) ? name : 'Error' };
+  if (typeof code === 'string' && (SQLSTATE.test(code) || /^[A-Z][A-Z0-9_]{2,60}$/.test(code))) described.code = code;
+  if (typeof stack === 'string')
+    described.frames = stack
+      .split('\n')
+      .filter((line) => STACK_FRAME.test(line))
+      .slice(0, 20)
+      .join('\n');
+  if (cause && depth < 3) described.cause = describeForLog(cause, depth + 1);
+  return described;
 }

@@ -14,7 +14,7 @@ export class OneLinePerRequest extends LogController {
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
     };
-    if (error) reply.log.error({ ...line, err: { type: error.name } }, 'request errored');
+    if (error) reply.log.error({ ...line, err: { type: /^\w{1,60}$/.test(error.name) ? error.name : 'Error' } }, 'request errored');
     else reply.log.info(line, 'request');
   }
 }
