@@ -46,7 +46,7 @@ export async function createServer(options: ServerOptions) {
     const app = await buildApp(
       {
         baseUrl,
-        trustedOrigins: config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [],
+        publicUrl: config.PUBLIC_URL,
         trustProxy: config.TRUST_PROXY,
         logLevel: config.LOG_LEVEL,
         webDistDir: 'webDistDir' in options ? options.webDistDir : DEFAULT_WEB_DIST_DIR,

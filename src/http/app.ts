@@ -26,7 +26,8 @@ import { selfCheckRoutes } from './routes/self-check.routes.ts';
 export interface HttpConfig {
   /** Origin the app is reached at (cookies, CSRF); e.g. https://clinic.example.org */
   baseUrl: string;
-  trustedOrigins: string[];
+  /** PUBLIC_URL: when set, the only host and origin trusted; otherwise the listening address is. */
+  publicUrl: string | undefined;
   trustProxy: boolean;
   logLevel: string;
   /** Built web app to serve at /; absent in API-only tests. */
@@ -55,9 +56,10 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   app.addHook('onClose', async () => stdout?.flushSync());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app);
+  const servesWeb = Boolean(config.webDistDir && fs.existsSync(config.webDistDir));
+  registerErrorHandling(app, { serveAppShell: servesWeb });
   registerInputGuards(app);
-  registerOriginCheck(app, config.trustedOrigins);
+  registerOriginCheck(app, config.publicUrl);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -82,14 +84,6 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   await app.register(ledgerCountsRoutes(deps));
   await app.register(ledgerReportsRoutes(deps));
 
-  if (config.webDistDir && fs.existsSync(config.webDistDir)) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
-    // Client-side routes (/patients/123) get the app shell; unknown /api paths stay JSON 404s.
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      // A missing API route or asset is a 404, not the app shell (a stale tab after an upgrade must not go blank).
-      if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) return reply.callNotFound();
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  if (servesWeb) await app.register(fastifyStatic, { root: config.webDistDir as string, wildcard: false });
   return app;
 }

@@ -12,7 +12,7 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
 };
 
 /** One error handler: `{ error: { code, message, details } }`; unknown errors log with the request id only. */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, options: { serveAppShell: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
@@ -36,10 +36,15 @@ export function registerErrorHandling(app: FastifyInstance) {
       .status(500)
       .send({ error: { code: 'internal.error', message: 'Something went wrong on our side.', details: { requestId: request.id } } });
   });
+  // Client-side routes (/patients/123) get the app shell from here, not from a wildcard route: a wildcard would
+  // catch every path Fastify's router refuses (an over-long parameter) and hide its error.
+  // A missing API route or asset stays a 404 (a stale tab after an upgrade must not go blank).
   // The URL is never echoed: a path or query can carry a name or an MRN.
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'route.not_found', message: 'No such route.', details: { method: request.method } } }),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (options.serveAppShell && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'route.not_found', message: 'No such route.', details: { method: request.method } } });
+  });
 }
 
 /** Fastify's errors raised before routing (bad URL encoding, an over-long parameter), in our envelope, URL not echoed. */

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertUserAccount } from '../../src/app/admin.usecases.ts';
@@ -360,10 +361,27 @@ describe('behind TLS', () => {
   afterAll(async () => server?.close());
 
   it('marks the session cookie Secure when the public URL is https', async () => {
-    const login = await createClient(server.url).login('nurse@demo.clinic');
+    // As the TLS proxy forwards it: Host and Origin name the public address.
+    const login = await postAs(`${server.url}/api/auth/login`, 'clinic.example', {
+      email: 'nurse@demo.clinic',
+      password: 'demo-password-1',
+    });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().find((line) => /^(__Secure-)?ketaclinic\.session_token=/.test(line));
+    const cookie = login.cookies.find((line) => /^(__Secure-)?ketaclinic\.session_token=/.test(line));
     expect(cookie).toMatch(/;\s*Secure/i);
     expect(cookie).toMatch(/;\s*HttpOnly/i);
   });
 });
+
+/** A POST with the Host and Origin a TLS proxy in front of us forwards (fetch will not send a foreign Host). */
+function postAs(url: string, publicHost: string, body: unknown) {
+  return new Promise<{ status: number; cookies: string[] }>((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', host: publicHost, origin: `https://${publicHost}` };
+    const request = http.request(url, { method: 'POST', headers }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, cookies: response.headers['set-cookie'] ?? [] }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}

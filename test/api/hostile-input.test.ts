@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { ENGINES } from '../support/test-database.ts';
@@ -17,12 +20,18 @@ async function listRoutes(client: TestClient, value: string) {
 describe.each(ENGINES)('hostile input on %s', (engine) => {
   let server: TestServer;
   let physician: TestClient;
+  // A built web app is served, as in production: its app-shell fallback must not hide the router's errors.
+  const webDistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keta-web-'));
+  fs.writeFileSync(path.join(webDistDir, 'index.html'), '<!doctype html><title>KetaClinic</title>');
   beforeAll(async () => {
-    server = await startTestServer({ engine });
+    server = await startTestServer({ engine, webDistDir });
     physician = createClient(server.url);
     await physician.login('physician@demo.clinic');
   });
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    fs.rmSync(webDistDir, { recursive: true, force: true });
+  });
 
   it('refuses a NUL in a body string with 400 validation.failed naming the field', async () => {
     const res = await physician.post<ErrorBody>('/api/patients', {
@@ -53,6 +62,11 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('route.not_found');
     for (const res of [badEncoding, longParam, unknown]) expect(JSON.stringify(res.body)).not.toContain('Smith');
+    const page = await fetch(`${server.url}/patients/some-patient`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>KetaClinic</title>');
+    const missingAsset = await physician.get<ErrorBody>('/assets/index-old.js');
+    expect(missingAsset.status).toBe(404);
   });
 
   it('never answers 5xx to a NUL in any route, path or body', async () => {

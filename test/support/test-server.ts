@@ -11,7 +11,7 @@ export interface TestServer {
 
 /** The real server (API + built web app) on a random port over a private database with the demo data. */
 export async function startTestServer(
-  options: { demo?: boolean; engine?: Engine; env?: Record<string, string> } = {},
+  options: { demo?: boolean; engine?: Engine; env?: Record<string, string>; webDistDir?: string } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.engine ?? 'pglite', { demo: options.demo ?? true });
   const config = loadConfig({
@@ -22,7 +22,11 @@ export async function startTestServer(
     LOGIN_ATTEMPTS_PER_MIN: '1000',
     ...options.env,
   });
-  const { app, deps } = await createServer({ config, demo: options.demo ?? true });
+  const { app, deps } = await createServer({
+    config,
+    demo: options.demo ?? true,
+    ...(options.webDistDir ? { webDistDir: options.webDistDir } : {}),
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
