@@ -1,8 +1,11 @@
 import type { ClinicFields } from '../db/repositories/organization.repository.ts';
 import type { ClinicSettings } from '../db/schema/index.ts';
 import { type Actor, holdsRoleAnywhere, type StaffRole } from '../domain/access/permissions.ts';
-import { type Deps, inTransaction } from './deps.ts';
-import { AppError, conflict, forbidden, notFound } from './errors.ts';
+import { cannotGrantSelf } from './admin.errors.ts';
+import { type AccountAuditAction, recordAccountChange } from './audit.usecases.ts';
+import { type Deps, inTransaction, type Repositories, type RequestContext } from './deps.ts';
+import { AppError, forbidden, hasSqlState, notFound } from './errors.ts';
+import { emailTaken } from './portal.errors.ts';
 
 const requireAdmin = (actor: Actor) => {
   if (!holdsRoleAnywhere(actor, 'admin')) throw forbidden('administer users and clinics');
@@ -51,22 +54,26 @@ async function assertClinicsBelong(roles: { clinicId: string }[], actor: Actor, 
     throw new AppError('validation.failed', 400, 'Unknown clinic in roles.', { issues: [{ path: 'roles', message: 'Unknown clinic.' }] });
 }
 
-/** Creates a staff (or patient portal) account; better-auth hashes the password (scrypt). */
+/**
+ * Creates a staff account; better-auth hashes the password (scrypt). Patient accounts are never made here: a
+ * patient opens their own from a portal invitation, so no staff member ever knows a patient's password.
+ */
 export async function createUser(
-  input: { email: string; name: string; password: string; roles: { clinicId: string; role: StaffRole }[]; patientId?: string | undefined },
-  actor: Actor,
+  input: { email: string; name: string; password: string; roles: { clinicId: string; role: StaffRole }[] },
+  ctx: RequestContext,
   deps: Deps,
 ) {
+  const { actor } = ctx;
   requireAdmin(actor);
   await assertClinicsBelong(input.roles, actor, deps);
-  if (await deps.repos.organization.findUserByEmail(input.email))
-    throw conflict('user.email_taken', 'A user with that email already exists.');
-  if (input.patientId) {
-    const patient = await deps.repos.patients.findHead(input.patientId);
-    if (!patient || patient.organizationId !== actor.organizationId) throw notFound('patient');
-    if (patient.userId) throw conflict('patient.already_linked', 'That patient already has a portal account.');
-  }
-  const id = await insertUserAccount({ ...input, organizationId: actor.organizationId }, deps);
+  if (await deps.repos.organization.findUserByEmail(input.email)) throw emailTaken();
+  const id = await insertUserAccount({ ...input, organizationId: actor.organizationId }, deps, async (repos, userId) => {
+    for (const clinicId of await clinicsTouched([], input.roles, actor, repos))
+      await recordAccountChange({ clinicId, action: 'account.create', resource: describeRoles(userId, input.roles) }, ctx, deps, repos);
+  }).catch((error: unknown) => {
+    // The same email created by a parallel request between the check and the insert (unique index).
+    throw hasSqlState(error, '23505') ? emailTaken() : error;
+  });
   return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
 }
 
@@ -84,6 +91,7 @@ export async function insertUserAccount(
     patientId?: string | undefined;
   },
   deps: Deps,
+  alsoInTransaction?: (repos: Repositories, userId: string) => Promise<void>,
 ): Promise<string> {
   const passwordHash = await (await deps.auth.$context).password.hash(input.password);
   const id = deps.newId();
@@ -98,6 +106,7 @@ export async function insertUserAccount(
     });
     await repos.organization.replaceRoles(id, input.roles);
     if (input.patientId) await repos.patients.linkUser(input.patientId, id);
+    await alsoInTransaction?.(repos, id);
   });
   return id;
 }
@@ -105,15 +114,20 @@ export async function insertUserAccount(
 export async function updateUser(
   id: string,
   input: { name?: string | undefined; active?: boolean | undefined; roles?: { clinicId: string; role: StaffRole }[] | undefined },
-  actor: Actor,
+  ctx: RequestContext,
   deps: Deps,
 ) {
+  const { actor } = ctx;
   requireAdmin(actor);
   const target = await deps.repos.organization.findUser(id);
   if (!target || target.organizationId !== actor.organizationId) throw notFound('user');
   if (id === actor.userId && input.active === false)
     throw new AppError('user.cannot_deactivate_self', 400, 'You cannot deactivate your own account.');
   if (input.roles) await assertClinicsBelong(input.roles, actor, deps);
+  const before = (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)?.roles ?? [];
+  // Nobody grants themselves a role: an admin who also needs to chart asks another admin (four eyes).
+  if (id === actor.userId && input.roles?.some((r) => !before.some((b) => b.clinicId === r.clinicId && b.role === r.role)))
+    throw cannotGrantSelf();
   await inTransaction(deps, async (repos) => {
     await repos.organization.updateUser(
       id,
@@ -125,6 +139,44 @@ export async function updateUser(
     // An organization must keep someone who can administer it (no self lock-out).
     if ((await repos.organization.countActiveAdmins(actor.organizationId)) === 0)
       throw new AppError('user.last_admin', 400, 'This change would leave the organization without an active admin.');
+    for (const change of describeUserChanges(id, target, before, input))
+      for (const clinicId of await clinicsTouched(before, input.roles ?? before, actor, repos))
+        await recordAccountChange({ clinicId, ...change }, ctx, deps, repos);
   });
   return (await deps.repos.organization.listUsers(actor.organizationId)).find((u) => u.id === id)!;
+}
+
+type Roles = readonly { clinicId: string; role: StaffRole }[];
+const describeRoles = (userId: string, roles: Roles) =>
+  `user/${userId}/roles:${
+    [...roles]
+      .map((r) => `${r.role}@${r.clinicId}`)
+      .sort()
+      .join(',') || 'none'
+  }`;
+
+/** What changed, as audit actions; the resource names the user and, for roles, the new set. */
+function describeUserChanges(
+  id: string,
+  target: { name: string; active: boolean },
+  before: Roles,
+  input: { name?: string | undefined; active?: boolean | undefined; roles?: Roles | undefined },
+) {
+  const changes: { action: AccountAuditAction; resource: string }[] = [];
+  if (input.name && input.name !== target.name) changes.push({ action: 'account.rename', resource: `user/${id}` });
+  if (input.active !== undefined && input.active !== target.active)
+    changes.push({ action: input.active ? 'account.reactivate' : 'account.deactivate', resource: `user/${id}` });
+  if (input.roles && describeRoles(id, input.roles) !== describeRoles(id, before))
+    changes.push({ action: 'account.roles_change', resource: describeRoles(id, input.roles) });
+  return changes;
+}
+
+/**
+ * The clinics whose audit chain records an account change: those the user had or gets a role in, else all.
+ * Reads through the transaction's repositories (PGlite has one connection: an outside read would wait forever).
+ */
+async function clinicsTouched(before: Roles, after: Roles, actor: Actor, repos: Repositories) {
+  const touched = new Set([...before, ...after].map((r) => r.clinicId));
+  if (touched.size > 0) return [...touched].sort();
+  return (await repos.organization.listClinics(actor.organizationId)).map((c) => c.id);
 }

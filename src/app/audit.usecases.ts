@@ -6,9 +6,19 @@ export interface PatientAuditEvent {
   clinicId: string;
   patientId: string | null;
   role: string;
-  action: 'read' | 'search' | 'create' | 'update' | 'read_versions' | 'read_access_log';
+  action: PatientAuditAction | AccountAuditAction;
   resource: string;
 }
+type PatientAuditAction = 'read' | 'search' | 'create' | 'update' | 'read_versions' | 'read_access_log';
+/** Changes to who may sign in and in which capacity: accounts, roles, clinic memberships, portal invitations. */
+export type AccountAuditAction =
+  | 'account.create'
+  | 'account.rename'
+  | 'account.deactivate'
+  | 'account.reactivate'
+  | 'account.roles_change'
+  | 'portal.invite'
+  | 'portal.accept';
 
 /** Appends one audit entry (inside the caller's transaction when given its repositories). */
 export async function recordPatientAccess(event: PatientAuditEvent, ctx: RequestContext, deps: Deps, repos: Repositories = deps.repos) {
@@ -22,6 +32,16 @@ export async function recordPatientAccess(event: PatientAuditEvent, ctx: Request
     resource: event.resource,
     requestId: ctx.requestId,
   });
+}
+
+/** An account change (by an admin) in one clinic's audit chain; no patient is involved. */
+export async function recordAccountChange(
+  event: { clinicId: string; action: AccountAuditAction; resource: string },
+  ctx: RequestContext,
+  deps: Deps,
+  repos: Repositories,
+) {
+  await recordPatientAccess({ ...event, patientId: null, role: 'admin' }, ctx, deps, repos);
 }
 
 export interface AuditVerification {

@@ -10,6 +10,7 @@ import { createLedgerRepository } from '../db/repositories/ledger.repository.ts'
 import { createLedgerCountsRepository } from '../db/repositories/ledger-counts.repository.ts';
 import { createOrganizationRepository } from '../db/repositories/organization.repository.ts';
 import { createPatientsRepository } from '../db/repositories/patients.repository.ts';
+import { createPortalInvitationsRepository } from '../db/repositories/portal-invitations.repository.ts';
 import type { Actor } from '../domain/access/permissions.ts';
 import type { AuthLibrary } from './auth/auth-library.ts';
 
@@ -24,6 +25,7 @@ export function createRepositories(db: Database) {
     ledgerCounts: createLedgerCountsRepository(db),
     organization: createOrganizationRepository(db),
     patients: createPatientsRepository(db),
+    portalInvitations: createPortalInvitationsRepository(db),
     authSessions: createAuthSessionsRepository(db),
   };
 }

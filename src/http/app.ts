@@ -21,6 +21,7 @@ import { ledgerCountsRoutes } from './routes/ledger-counts.routes.ts';
 import { ledgerReportsRoutes } from './routes/ledger-reports.routes.ts';
 import { patientsRoutes } from './routes/patients.routes.ts';
 import { pharmacologyRoutes } from './routes/pharmacology.routes.ts';
+import { portalRoutes } from './routes/portal.routes.ts';
 import { selfCheckRoutes } from './routes/self-check.routes.ts';
 
 export interface HttpConfig {
@@ -75,6 +76,7 @@ export async function buildApp(config: HttpConfig, deps: Deps) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes(deps, config.baseUrl));
   await app.register(patientsRoutes(deps));
+  await app.register(portalRoutes(deps, config.baseUrl));
   await app.register(adminRoutes(deps));
   await app.register(pharmacologyRoutes(deps));
   await app.register(consentRoutes(deps));

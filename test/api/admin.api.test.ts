@@ -274,32 +274,22 @@ describe.each(ENGINES)('administration API on %s', (engine) => {
       }
     });
 
-    it('links a portal account to a patient only once', async () => {
+    it('never creates a patient login: patients open their own account from an invitation', async () => {
       const nurse = createClient(server.url);
       await nurse.login('nurse@demo.clinic');
       const registered = await nurse.post<{ id: string }>('/api/patients', {
         demographics: { mrn: `PORTAL-${engine}`, givenName: 'Portal', familyName: 'Person', birthDate: '1990-01-01', sex: 'female' },
       });
-      const address = email();
-      const linked = await admin.post<User & { patientId: string }>('/api/users', {
-        email: address,
+      const attempt = await admin.post('/api/users', {
+        email: email(),
         name: 'Portal Person',
         password: PASSWORD,
         roles: [],
         patientId: registered.body.id,
       });
-      expect(linked).toMatchObject({ status: 201, body: { patientId: registered.body.id } });
-      const again = await admin.post('/api/users', {
-        email: email(),
-        name: 'Other',
-        password: PASSWORD,
-        roles: [],
-        patientId: registered.body.id,
-      });
-      expect(again).toMatchObject({ status: 409, body: { error: { code: 'patient.already_linked' } } });
-      const portal = createClient(server.url);
-      await portal.login(address, PASSWORD);
-      expect((await portal.get<{ patientId: string }>('/api/me')).body.patientId).toBe(registered.body.id);
+      expect(attempt).toMatchObject({ status: 400, body: { error: { code: 'validation.failed' } } });
+      const invite = await admin.post(`/api/patients/${registered.body.id}/portal-invitations`);
+      expect(invite).toMatchObject({ status: 403, body: { error: { code: 'auth.forbidden' } } });
     });
   });
 });

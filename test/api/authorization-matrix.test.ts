@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
  * cross-clinic cases follow the table.
  */
 type RoleName = 'admin' | 'physician' | 'nurse' | 'front_desk' | 'patient' | 'anonymous';
-type Status = 200 | 201 | 401 | 403 | 404;
+type Status = 200 | 201 | 401 | 403 | 404 | 409;
 
 const ROLES: readonly RoleName[] = ['admin', 'physician', 'nurse', 'front_desk', 'patient', 'anonymous'];
 const EMAILS: Record<Exclude<RoleName, 'anonymous'>, string> = {
@@ -35,6 +35,10 @@ const MATRIX = {
   'PATCH /api/patients/:id (demographics)': { admin: 403, physician: 200, nurse: 200, front_desk: 200, patient: 403, anonymous: 401 },
   'PATCH /api/patients/:id (clinical)': { admin: 403, physician: 200, nurse: 200, front_desk: 403, patient: 403, anonymous: 401 },
   'GET /api/patients/:id/versions': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
+  'POST /api/patients/:id/portal-invitations': { admin: 403, physician: 409, nurse: 409, front_desk: 409, patient: 404, anonymous: 401 },
+  'GET /api/patients/:id/portal-invitations': { admin: 403, physician: 200, nurse: 200, front_desk: 200, patient: 404, anonymous: 401 },
+  'GET /api/portal-invitations/:token': { admin: 404, physician: 404, nurse: 404, front_desk: 404, patient: 404, anonymous: 404 },
+  'POST /api/portal-invitations/:token/accept': { admin: 404, physician: 404, nurse: 404, front_desk: 404, patient: 404, anonymous: 404 },
   'GET /api/patients/:id/access-log': { admin: 200, physician: 403, nurse: 403, front_desk: 403, patient: 200, anonymous: 401 },
   'GET /api/clinics': { admin: 200, physician: 200, nurse: 200, front_desk: 200, patient: 200, anonymous: 401 },
   'POST /api/clinics': { admin: 201, physician: 403, nurse: 403, front_desk: 403, patient: 403, anonymous: 401 },
@@ -197,6 +201,15 @@ const CALLS: Record<RouteKey, (f: Fixture) => Promise<Call>> = {
     body: { baseVersion: await f.currentVersion(), clinical: { heights: [{ measuredOn: '2026-10-01', heightCm: 171 }] } },
   }),
   'GET /api/patients/:id/versions': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/versions` }),
+  // The demo patient already has a portal account: staff who may invite are told so (409).
+  'POST /api/patients/:id/portal-invitations': async (f) => ({ method: 'POST', path: `/api/patients/${f.patientId}/portal-invitations` }),
+  'GET /api/patients/:id/portal-invitations': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/portal-invitations` }),
+  'GET /api/portal-invitations/:token': async () => ({ method: 'GET', path: `/api/portal-invitations/${'x'.repeat(43)}` }),
+  'POST /api/portal-invitations/:token/accept': async () => ({
+    method: 'POST',
+    path: `/api/portal-invitations/${'x'.repeat(43)}/accept`,
+    body: { email: 'nobody@portal.test', password: 'a-long-enough-password', birthDate: '1980-01-01' },
+  }),
   'GET /api/patients/:id/access-log': async (f) => ({ method: 'GET', path: `/api/patients/${f.patientId}/access-log` }),
   'GET /api/clinics': async () => ({ method: 'GET', path: '/api/clinics' }),
   'POST /api/clinics': async (f) => ({ method: 'POST', path: '/api/clinics', body: clinicInput(`Matrix ${f.unique()}`) }),

@@ -7,3 +7,4 @@ export * from './ledger.table.ts';
 export * from './organization.table.ts';
 export * from './patients.table.ts';
 export * from './pharmacology.table.ts';
+export * from './portal.table.ts';

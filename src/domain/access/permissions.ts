@@ -12,6 +12,7 @@ export type PatientPermission =
   | 'patient.update_demographics'
   | 'patient.update_clinical'
   | 'patient.read_access_log'
+  | 'patient.invite_portal'
   | 'consent.read'
   | 'consent.sign'
   | 'consent.attest'
@@ -39,6 +40,9 @@ export const STAFF_PERMISSIONS: Record<PatientPermission, readonly StaffRole[]> 
   'patient.update_demographics': ['physician', 'nurse', 'front_desk'],
   'patient.update_clinical': ['physician', 'nurse'],
   'patient.read_access_log': ['admin'],
+  // The staff who register and meet the patient hand out the portal link; never admins, who would otherwise
+  // have a path to a clinical record (an account they opened themselves).
+  'patient.invite_portal': ['physician', 'nurse', 'front_desk'],
   // Consent (issue 4, item 4): the front desk checks status and hands the clinic tablet to a present patient;
   // attesting the discussion and recording a withdrawal are clinical acts. Admins manage templates only.
   'consent.read': ['physician', 'nurse', 'front_desk'],

@@ -58,12 +58,12 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/api/users',
       { schema: { tags, body: userBodySchema, response: { 201: userSchema, ...errorResponses } } },
-      async (request, reply) => reply.status(201).send(toUser(await createUser(request.body, await actorOf(request), deps))),
+      async (request, reply) => reply.status(201).send(toUser(await createUser(request.body, await requireContext(request, deps), deps))),
     );
     app.patch(
       '/api/users/:id',
       { schema: { tags, params: idParamsSchema, body: userPatchSchema, response: { 200: userSchema, ...errorResponses } } },
-      async (request) => toUser(await updateUser(request.params.id, request.body, await actorOf(request), deps)),
+      async (request) => toUser(await updateUser(request.params.id, request.body, await requireContext(request, deps), deps)),
     );
   };
 }

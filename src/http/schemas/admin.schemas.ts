@@ -57,7 +57,6 @@ export const userBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   password: z.string().min(12, 'at least 12 characters').max(128),
   roles: rolesSchema,
-  patientId: z.string().min(1).max(64).optional(),
 });
 
 export const userPatchSchema = z.strictObject({
